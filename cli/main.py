@@ -1,0 +1,53 @@
+"""Entry point of the ``ringfence`` console script.
+
+Each command lives in its own module and is registered here. User errors end as one line on
+stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from redaction.exceptions import RingfenceError
+
+app = typer.Typer(
+    name="ringfence",
+    help="Redact payment data from council call recordings and web chats, flag "
+    "special-category data, and store results with retention.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _register_commands() -> None:
+    # Imported here so `ringfence --help` stays fast and each command owns its module.
+    from cli import ops, redact_chat
+
+    app.command("redact-chat")(redact_chat.redact_chat)
+    app.command("bootstrap")(ops.bootstrap)
+    app.command("worker")(ops.worker)
+
+
+def main() -> None:
+    """Run the CLI; turn Ringfence errors into one clear line."""
+    _register_commands()
+    try:
+        app(standalone_mode=False)
+    except RingfenceError as error:
+        typer.echo(f"ringfence: error: {error}", err=True)
+        sys.exit(2)
+    except typer.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except typer.Abort:
+        typer.echo("ringfence: aborted", err=True)
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - click usage errors arrive as ClickException
+        from click import ClickException
+
+        if isinstance(error, ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise

@@ -1,0 +1,44 @@
+"""Operations commands: bootstrap the topics and buckets, run the worker."""
+
+from __future__ import annotations
+
+import asyncio
+
+import typer
+
+from storage.buckets import ensure_buckets
+from storage.client import make_client
+from storage.settings import StorageSettings
+from streams.bootstrap import ensure_topics
+from streams.settings import StreamSettings
+
+
+def bootstrap() -> None:
+    """Create Ringfence's Kafka topics and S3 buckets (idempotent; safe to run again).
+
+    Raw input topics get the short retention RINGFENCE_RAW_RETENTION_HOURS because they can
+    hold card data; the recordings bucket is created with object locking for legal holds.
+    """
+    results = asyncio.run(ensure_topics(StreamSettings()))
+    for name, action in results.items():
+        typer.echo(f"topic  {name}: {action}")
+    storage = StorageSettings()
+    created = ensure_buckets(make_client(storage), storage)
+    for bucket in (storage.recordings_bucket, storage.landing_bucket):
+        typer.echo(f"bucket {bucket}: {'created' if bucket in created else 'exists'}")
+
+
+def worker(
+    loglevel: str = typer.Option("info", "--loglevel", "-l", help="Log level."),
+) -> None:
+    """Run the stream worker in the foreground (Ctrl-C stops it cleanly).
+
+    Consumes chat events and call recordings, redacts payment data, publishes
+    special-category flags and stores redacted recordings. Serves /health and /metrics on
+    RINGFENCE_WEB_HOST:RINGFENCE_WEB_PORT.
+    """
+    from faust import Worker
+
+    from streams.app import app
+
+    Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -1,0 +1,1 @@
+"""S3 edge of Ringfence: buckets, object layout, retention metadata."""

@@ -1,0 +1,74 @@
+"""Write and read redacted recordings. Blocking calls: stream code runs them in a thread."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import urllib3
+from minio import Minio
+from minio.error import S3Error
+
+from storage.exceptions import ObjectMissingError, StorageError, StorageUnavailableError
+from storage.retention import RetentionMetadata
+
+_MISSING_CODES = frozenset({"NoSuchKey", "NoSuchBucket", "NoSuchVersion"})
+
+
+@contextmanager
+def translate_errors(what: str) -> Iterator[None]:
+    """Turn client errors into Ringfence errors that say whether a retry can help."""
+    try:
+        yield
+    except S3Error as error:
+        if error.code in _MISSING_CODES:
+            raise ObjectMissingError(f"{what}: {error.code}") from error
+        raise StorageError(f"{what}: {error.code}") from error
+    except (urllib3.exceptions.HTTPError, OSError) as error:
+        raise StorageUnavailableError(f"{what}: {type(error).__name__}") from error
+
+
+class RecordingStore:
+    """The recordings bucket: redacted transcripts, audio and manifests with retention metadata."""
+
+    def __init__(self, client: Minio, bucket: str) -> None:
+        self._client = client
+        self.bucket = bucket
+
+    def put_bytes(
+        self, key: str, data: bytes, content_type: str, retention: RetentionMetadata
+    ) -> None:
+        with translate_errors(f"put {self.bucket}/{key}"):
+            self._client.put_object(
+                self.bucket,
+                key,
+                io.BytesIO(data),
+                len(data),
+                content_type=content_type,
+                metadata=retention.to_metadata(),  # type: ignore[arg-type]
+            )
+
+    def put_json(self, key: str, document: dict[str, Any], retention: RetentionMetadata) -> None:
+        body = json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        self.put_bytes(key, body, "application/json", retention)
+
+    def get_bytes(self, key: str) -> bytes:
+        with translate_errors(f"get {self.bucket}/{key}"):
+            response = self._client.get_object(self.bucket, key)
+            try:
+                return response.read()
+            finally:
+                response.close()
+                response.release_conn()
+
+    def get_json(self, key: str) -> dict[str, Any]:
+        document: dict[str, Any] = json.loads(self.get_bytes(key))
+        return document
+
+    def retention_of(self, key: str) -> RetentionMetadata:
+        with translate_errors(f"stat {self.bucket}/{key}"):
+            stat = self._client.stat_object(self.bucket, key)
+        return RetentionMetadata.from_headers(dict(stat.metadata or {}))
