@@ -1,0 +1,1 @@
+"""Kafka edge of Ringfence: the Faust app, topics, topic models and agents."""

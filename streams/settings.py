@@ -1,0 +1,30 @@
+"""Settings of the stream workers, read from RINGFENCE_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class StreamSettings(BaseSettings):
+    """Kafka, topic and worker settings. Topic *names* are contracts and are not settings."""
+
+    model_config = SettingsConfigDict(env_prefix="RINGFENCE_", extra="ignore")
+
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    app_id: str = "ringfence"
+    topic_partitions: int = Field(default=3, ge=1)
+    replication_factor: int = Field(default=1, ge=1)
+    # Raw input topics can hold card data until redaction: keep them for hours, not days.
+    raw_retention_hours: float = Field(default=6.0, gt=0, le=72)
+    output_retention_days: float = Field(default=30.0, gt=0)
+    deadletter_retention_days: float = Field(default=14.0, gt=0)
+    policy_file: Path | None = None
+    web_host: str = "127.0.0.1"
+    web_port: int = 6066
+    data_dir: Path = Path("var/faust")
+    # Retriable failures (store or broker down) are retried with backoff up to this delay.
+    retry_max_delay_s: float = Field(default=30.0, gt=0)
+    log_level: str = "info"

@@ -1,0 +1,28 @@
+"""Topics: raw inputs have short retention, everything downstream longer."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from streams.settings import StreamSettings
+from streams.topics import RAW_INPUT_TOPICS, topic_specs
+
+
+def test_raw_input_topics_keep_hours_not_days() -> None:
+    specs = {s.name: s for s in topic_specs(StreamSettings(raw_retention_hours=6))}
+    for name in RAW_INPUT_TOPICS:
+        assert specs[name].retention_ms == 6 * 3_600_000
+    others = [s for s in specs.values() if s.name not in RAW_INPUT_TOPICS]
+    assert others and all(s.retention_ms > 6 * 3_600_000 for s in others)
+
+
+def test_raw_retention_above_three_days_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        StreamSettings(raw_retention_hours=24 * 7)
+
+
+def test_retention_is_configured_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RINGFENCE_RAW_RETENTION_HOURS", "2")
+    spec = next(s for s in topic_specs(StreamSettings()) if s.name in RAW_INPUT_TOPICS)
+    assert spec.configs()["retention.ms"] == str(2 * 3_600_000)
