@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import typer
 
@@ -42,3 +43,13 @@ def worker(
     from streams.app import app
 
     Worker(app, loglevel=loglevel).execute_from_commandline()
+
+
+def schemas(
+    out_dir: Path = typer.Option(Path("docs/schemas"), help="Where to write the schemas."),
+) -> None:
+    """Write the JSON Schema of every topic payload, generated from the pydantic models."""
+    from streams.schemas import write_schemas
+
+    for path in write_schemas(out_dir):
+        typer.echo(str(path))
