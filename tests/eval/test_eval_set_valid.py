@@ -66,8 +66,8 @@ def card_digit_groups(chat: dict[str, Any]) -> list[int]:
     pending = 0
     for label in chat["payment"]:
         digits = len(re.sub(r"\D", "", label["text"]))
-        if label["kind"] != "payment_card" or digits == 0:
-            continue  # spelled-out numbers ("four nine two...") have no digits to count
+        if label["kind"] != "payment_card" or re.search("[A-Za-z]", label["text"]):
+            continue  # spelled out ("four nine seven three 6993 ...") is not "written as digits"
         pending += digits
         if pending >= 13:
             groups.append(pending)
