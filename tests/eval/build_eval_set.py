@@ -71,24 +71,32 @@ def check_label(tag: str, text: str, where: str) -> None:
         raise SystemExit(f"{where}: IBAN fails mod-97")
 
 
-def strip_labels(marked: str, seq: int, where: str) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
+def strip_labels(
+    marked: str, seq: int, where: str
+) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
     """Remove inline markup; return clean text and (tag, label) pairs with occurrences."""
-    clean, found, cursor = "", [], 0
+    clean, cursor = "", 0
+    found: list[tuple[str, str, int]] = []
     for match in LABEL.finditer(marked):
         clean += marked[cursor:match.start()]
         tag, span = match.group(1), match.group(2)
         if tag not in PAYMENT_TAGS and tag not in SPECIAL_TAGS and tag != "keep":
             raise SystemExit(f"{where}: unknown tag {tag!r}")
         check_label(tag, span, where)
-        found.append((tag, {"seq": seq, "text": span, "_at": len(clean)}))
+        found.append((tag, span, len(clean)))
         clean += span
         cursor = match.end()
     clean += marked[cursor:]
-    for _, label in found:
-        label["occurrence"] = occurrence_at(clean, label["text"], label.pop("_at"))
-        if label["occurrence"] == 1:
-            del label["occurrence"]
-    return clean, found
+    return clean, [(tag, make_label(clean, span, at, seq)) for tag, span, at in found]
+
+
+def make_label(text: str, span: str, position: int, seq: int) -> dict[str, Any]:
+    """A label dict; ``occurrence`` only when the span is not the first one in the text."""
+    label: dict[str, Any] = {"seq": seq, "text": span}
+    occurrence = occurrence_at(text, span, position)
+    if occurrence > 1:
+        label["occurrence"] = occurrence
+    return label
 
 
 def occurrence_at(text: str, span: str, position: int) -> int:
@@ -136,14 +144,16 @@ def parse_source(path: Path) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    chats = [chat for path in sorted((HERE / "source").glob("*.txt")) for chat in parse_source(path)]
+    sources = sorted((HERE / "source").glob("*.txt"))
+    chats = [chat for path in sources for chat in parse_source(path)]
     ids = [chat["chat_id"] for chat in chats]
     if len(ids) != len(set(ids)):
         raise SystemExit("duplicate chat_id in sources")
     with (HERE / "chats.jsonl").open("w", encoding="utf-8") as out:
         for chat in chats:
             out.write(json.dumps(chat, ensure_ascii=False) + "\n")
-    print(f"wrote {len(chats)} chats, {sum(len(c['messages']) for c in chats)} messages", file=sys.stderr)
+    messages = sum(len(chat["messages"]) for chat in chats)
+    print(f"wrote {len(chats)} chats, {messages} messages", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def all_labels(chat: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def message_text(chat: dict[str, Any], seq: int) -> str:
-    matches = [m["text"] for m in chat["messages"] if m["seq"] == seq]
+    matches: list[str] = [m["text"] for m in chat["messages"] if m["seq"] == seq]
     assert len(matches) == 1, f"{chat['chat_id']}: seq {seq} is not exactly one message"
     return matches[0]
 
@@ -119,7 +119,8 @@ def test_card_numbers_have_13_to_19_digits(chat: dict[str, Any]) -> None:
 
 
 def test_iban_labels_pass_mod_97() -> None:
-    ibans = [label["text"] for chat in CHATS for label in chat["payment"] if label["kind"] == "iban"]
+    payment = [label for chat in CHATS for label in chat["payment"]]
+    ibans = [label["text"] for label in payment if label["kind"] == "iban"]
     assert ibans, "the set should contain IBANs"
     assert [iban for iban in ibans if not iban_valid(iban)] == []
 
