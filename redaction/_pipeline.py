@@ -1,0 +1,99 @@
+"""Builds the text engine's parts from settings: spaCy pipeline, lexicon, recognizers.
+
+Everything here runs once per process and reads only packaged (or configured) files; nothing
+is downloaded. A spaCy package named in the settings must already be installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+
+import spacy
+from presidio_analyzer import EntityRecognizer, RecognizerRegistry
+
+from redaction.exceptions import RingfenceError
+from redaction.findings import Category
+from redaction.lexicon.context import ContextWords
+from redaction.lexicon.matcher import PhraseEntry, PhraseIndex, phrase_entry
+from redaction.lexicon.model import Lexicon, load_lexicon
+from redaction.lexicon.recognizer import SpecialCategoryRecognizer
+from redaction.lexicon.tokens import LemmaTable, SpacyWordTokenizer, Tokenizer
+from redaction.payment.bank_recognizer import UkBankDetailsRecognizer
+from redaction.payment.card_details_recognizer import CardDetailsRecognizer
+from redaction.payment.card_recognizer import PaymentCardRecognizer
+from redaction.payment.iban_recognizer import IbanRecognizer
+from redaction.payment.language import load_payment_language
+from redaction.payment.scan import PaymentScanner
+from redaction.text_settings import TextSettings
+
+
+class SpacyModelError(RingfenceError):
+    """The configured spaCy model is not installed (it is never downloaded)."""
+
+    reason = "spacy_model_missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    tokenize: Tokenizer
+    scanner: PaymentScanner
+    lexicon_index: PhraseIndex
+    registry: RecognizerRegistry
+    window: int
+    payment_context_turns: int
+
+
+def load_spacy(name: str) -> object:
+    """A blank pipeline for a language code ("en"), else an installed package by name."""
+    if name.startswith("blank:"):
+        name = name.removeprefix("blank:")
+    if len(name) <= 3 and name.isalpha():
+        return spacy.blank(name)
+    if importlib.util.find_spec(name) is None:
+        raise SpacyModelError(
+            f"spaCy model {name!r} is not installed; set "
+            "RINGFENCE_TEXT_SPACY_MODEL=en for the blank pipeline"
+        )
+    return spacy.load(name, exclude=["ner", "parser"])
+
+
+def build_pipeline(settings: TextSettings) -> Pipeline:
+    nlp = load_spacy(settings.spacy_model)
+    tokenize = SpacyWordTokenizer(nlp, LemmaTable.load(settings.lemma_table_path))
+    lexicon = load_lexicon(settings.lexicon_path)
+    language = load_payment_language(settings.payment_language_path)
+    recognizers: list[EntityRecognizer] = [
+        PaymentCardRecognizer(),
+        CardDetailsRecognizer(),
+        UkBankDetailsRecognizer(),
+        IbanRecognizer(),
+    ]
+    for category, entry in lexicon.categories.items():
+        context = ContextWords.build(entry.context, tokenize)
+        recognizers.append(
+            SpecialCategoryRecognizer(category, entry, context, settings.context_window)
+        )
+    return Pipeline(
+        tokenize=tokenize,
+        scanner=PaymentScanner(language),
+        lexicon_index=PhraseIndex(lexicon_entries(lexicon, tokenize)),
+        registry=RecognizerRegistry(recognizers=recognizers, supported_languages=["en"]),
+        window=settings.context_window,
+        payment_context_turns=settings.payment_context_turns,
+    )
+
+
+def lexicon_entries(lexicon: Lexicon, tokenize: Tokenizer) -> list[PhraseEntry]:
+    """Every phrase of the lexicon as a tokenized entry (false friends included)."""
+    raw: list[tuple[str, Category | None, str]] = []
+    for category, entry in lexicon.categories.items():
+        raw += [(term, category, "term") for term in entry.terms]
+        raw += [(term, category, "abbreviation") for term in entry.abbreviations]
+        raw += [(term, category, "ambiguous") for term in entry.ambiguous]
+    raw += [(friend.phrase, friend.category, "false_friend") for friend in lexicon.false_friends]
+    entries = (
+        phrase_entry(phrase, category, kind, tokenize)  # type: ignore[arg-type]
+        for phrase, category, kind in raw
+    )
+    return [entry for entry in entries if entry is not None]

@@ -1,0 +1,114 @@
+"""Word tokens with offsets, lemmas and stems: the NLP artifacts of a message.
+
+A blank spaCy pipeline tokenizes but has no lemmatizer, and presidio matches context words
+on lemmas, so with a blank pipeline context would silently do nothing. Lemmas therefore come
+from the spaCy model when it has a lemmatizer, else from a small table of irregular forms
+plus plural rules. Context matching compares *stems* (lemma minus -ing/-ed/-e), computed by
+the same function for the text and for the context words, so both sides always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+_CLITICS = ("'s", "'m", "'re", "'ve", "'ll", "'d", "n't")
+
+
+@dataclass(frozen=True, slots=True)
+class WordTokens:
+    """Tokens that contain a letter or digit, in text order (punctuation dropped)."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    lowers: list[str]
+    lemmas: list[str]
+    stems: list[str]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+class LemmaTable:
+    """Irregular forms from data plus plural and verb-ending rules."""
+
+    def __init__(self, irregular: dict[str, str]) -> None:
+        self._irregular = irregular
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> LemmaTable:
+        if path is None:
+            text = resources.files("redaction").joinpath("data/lemmas.txt").read_text("utf-8")
+        else:
+            text = Path(path).read_text("utf-8")
+        pairs = (line.split() for line in text.splitlines() if line and not line.startswith("#"))
+        return cls({pair[0].lower(): pair[1].lower() for pair in pairs if len(pair) == 2})
+
+    def lemma(self, lower: str) -> str:
+        """Base form of a lower-case word: table first, then plural rules."""
+        irregular = self._irregular.get(lower)
+        if irregular is not None:
+            return irregular
+        word = lower[:-2] if lower.endswith(("'s", "’s")) else lower
+        if len(word) > 4 and word.endswith("ies"):
+            return word[:-3] + "y"
+        if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes")):
+            return word[:-2]
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+        return word
+
+    def stem(self, lower: str) -> str:
+        """Lemma with verb endings and a final -e removed ("diagnosed" ~ "diagnose")."""
+        word = self.lemma(lower)
+        for suffix in ("ing", "ed"):
+            if len(word) > len(suffix) + 2 and word.endswith(suffix):
+                word = word[: -len(suffix)]
+                if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                    word = word[:-1]
+                break
+        return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+class Tokenizer(Protocol):
+    def __call__(self, text: str) -> WordTokens: ...
+
+
+class SpacyWordTokenizer:
+    """Word tokens from a spaCy pipeline: blank (tokenizer only) or a real model."""
+
+    def __init__(self, nlp: Any, lemma_table: LemmaTable) -> None:
+        self._nlp = nlp
+        self._table = lemma_table
+        pipe_names: list[str] = list(getattr(nlp, "pipe_names", []))
+        self._has_lemmas = "lemmatizer" in pipe_names
+        self._run = nlp if pipe_names else getattr(nlp, "make_doc")  # noqa: B009
+
+    def __call__(self, text: str) -> WordTokens:
+        texts: list[str] = []
+        starts: list[int] = []
+        lemmas: list[str] = []
+        for token in self._run(text):
+            token_text = token.text
+            if not any(char.isalnum() for char in token_text):
+                continue
+            texts.append(token_text.replace("’", "'"))
+            starts.append(token.idx)
+            lemmas.append(token.lemma_.lower() if self._has_lemmas else "")
+        return self._finish(texts, starts, lemmas)
+
+    def _finish(self, texts: list[str], starts: list[int], lemmas: list[str]) -> WordTokens:
+        lowers = [text.lower() for text in texts]
+        table = self._table
+        if not self._has_lemmas:
+            lemmas = [table.lemma(lower) for lower in lowers]
+        stems = [table.stem(lower) for lower in lowers]
+        ends = [start + len(text) for start, text in zip(starts, texts, strict=True)]
+        return WordTokens(texts, starts, ends, lowers, lemmas, stems)
+
+
+def is_clitic(lower: str) -> bool:
+    return lower in _CLITICS

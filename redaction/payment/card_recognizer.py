@@ -1,0 +1,136 @@
+"""Payment card numbers: typed, grouped, spoken, misread, or split across two messages.
+
+Luhn is a signal, not a gate. Outside a payment context only a Luhn-valid 13-19 digit
+number from a major card network is removed (a reference number that happens to pass Luhn
+but starts with 0, 1, 7, 8 or 9 is kept). Inside a payment context every card-length run
+is removed, because people misread digits and transcription splits and fuses them; so are
+fragments in card-like grouping, which is how a number typed over two messages starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from redaction.artifacts import ArtifactRecognizer, Hit, TextArtifacts
+from redaction.payment.checks import luhn_valid
+from redaction.payment.digits import DigitGroup, DigitRun
+from redaction.payment.scan import PaymentScan
+
+CARD = "PAYMENT_CARD"
+SECURITY_CODE = "CARD_SECURITY_CODE"
+CARD_LENGTHS = range(13, 20)
+# First digits of Visa, Mastercard, Amex, Discover, JCB, Diners, Maestro, UnionPay.
+_NETWORK_FIRST_DIGITS = frozenset("23456")
+
+
+class PaymentCardRecognizer(ArtifactRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[CARD, SECURITY_CODE], name="payment_card")
+
+    def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
+        scan = artifacts.payment
+        for run in scan.runs:
+            yield from card_hits(run, scan)
+
+
+def card_hits(run: DigitRun, scan: PaymentScan) -> Iterator[Hit]:
+    """Card numbers (whole or partial) within one digit run."""
+    digits = run.digits
+    if (
+        scan.carried_fragment
+        and scan.is_first_run(run)
+        and scan.starts_message(run.start)
+        and len(digits) >= 3
+    ):
+        yield CARD, run.start, run.end, 0.9, "second_fragment"
+        return
+    windows = list(_luhn_windows(run.groups, in_context=scan.payment_context))
+    for first, last in windows:
+        yield CARD, run.groups[first].start, run.groups[last].end, 1.0, "luhn"
+    if not scan.payment_context or scan.reference_blocks(run.start):
+        return
+    if windows:
+        yield from _extras_after_card(run.groups[windows[-1][1] + 1 :])
+    elif len(digits) in CARD_LENGTHS:
+        yield CARD, run.start, run.end, 0.8, "card_length_in_context"
+    elif len(digits) > CARD_LENGTHS.stop - 1:
+        yield from _long_run(run)
+    elif _fragment(run, scan):
+        yield CARD, run.start, run.end, 0.7, "fragment_in_context"
+
+
+def _luhn_windows(groups: tuple[DigitGroup, ...], in_context: bool) -> Iterator[tuple[int, int]]:
+    """Non-overlapping group ranges forming a Luhn-valid card number, longest first."""
+    first = 0
+    while first < len(groups):
+        found = _longest_valid_from(groups, first, in_context)
+        if found is None:
+            first += 1
+            continue
+        yield first, found
+        first = found + 1
+
+
+def _longest_valid_from(groups: tuple[DigitGroup, ...], first: int, in_context: bool) -> int | None:
+    lead = groups[first].digits[:1]
+    if not in_context and lead not in _NETWORK_FIRST_DIGITS:
+        return None
+    candidates: list[tuple[int, str]] = []
+    digits = ""
+    for last in range(first, len(groups)):
+        digits += groups[last].digits
+        if len(digits) > CARD_LENGTHS.stop - 1:
+            break
+        if len(digits) in CARD_LENGTHS:
+            candidates.append((last, digits))
+    for last, number in reversed(candidates):
+        if luhn_valid(number):
+            return last
+    return None
+
+
+def _extras_after_card(rest: tuple[DigitGroup, ...]) -> Iterator[Hit]:
+    """Digits typed straight after a card number in a payment context: expiry, then code."""
+    if rest and sum(len(group.digits) for group in rest) <= 8:
+        yield SECURITY_CODE, rest[0].start, rest[-1].end, 0.7, "after_card"
+
+
+def _long_run(run: DigitRun) -> Iterator[Hit]:
+    """A run longer than any card: card digits fused with more digits.
+
+    Groups of at most four digits (typed in fours, or spoken) are all card data; otherwise
+    (a card then a phone number) take card-length prefixes and leave the rest.
+    """
+    groups = run.groups
+    if all(len(group.digits) <= 4 for group in groups):
+        yield CARD, run.start, run.end, 0.75, "long_run_in_context"
+        return
+    first = 0
+    while first < len(groups):
+        total, last = 0, first
+        while last < len(groups) and total + len(groups[last].digits) <= CARD_LENGTHS.stop - 1:
+            total += len(groups[last].digits)
+            last += 1
+        if total in CARD_LENGTHS:
+            yield CARD, groups[first].start, groups[last - 1].end, 0.7, "card_prefix_in_context"
+            first = last
+        else:
+            first += 1
+
+
+def _fragment(run: DigitRun, scan: PaymentScan) -> bool:
+    """4-12 digits that look like part of a card number (first digit never 0)."""
+    digits = run.digits
+    if len(digits) < 4 or digits[0] == "0":
+        return False
+    sizes = run.sizes()
+    in_fours = len(sizes) >= 2 and all(size == 4 for size in sizes[:-1]) and sizes[-1] <= 4
+    if in_fours or (run.spoken and len(digits) >= 6):
+        return True
+    return (
+        scan.ends_message(run.end)
+        and (
+            scan.carried.asked_for == "card" or scan.cues["card"].before(run.start, 30) is not None
+        )
+        and len(digits) >= 6
+    )

@@ -1,0 +1,175 @@
+"""Find runs of digits in text, written ("4929 1234") or spoken ("four nine double two").
+
+A run is a sequence of digit groups separated only by spaces, dashes, dots, commas or
+hesitations ("um"). Each group keeps its own offsets so a detector can take part of a run
+(the card number, not the expiry date typed after it). Scanning is one regex pass plus a
+linear walk, so a 1 MB message costs time proportional to its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redaction.payment.language import PaymentLanguage
+
+# Longest gap between two groups of one run, in characters ("4929 - 1234", "one, um, two").
+_MAX_GAP = 12
+
+
+@dataclass(frozen=True, slots=True)
+class DigitGroup:
+    """One typed digit string or one spoken number ("double four" -> "44")."""
+
+    start: int
+    end: int
+    digits: str
+    spoken: bool
+    weak: bool = False
+    tens: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DigitRun:
+    """Consecutive digit groups read as one number."""
+
+    groups: tuple[DigitGroup, ...]
+
+    @property
+    def start(self) -> int:
+        return self.groups[0].start
+
+    @property
+    def end(self) -> int:
+        return self.groups[-1].end
+
+    @property
+    def digits(self) -> str:
+        return "".join(group.digits for group in self.groups)
+
+    @property
+    def spoken(self) -> bool:
+        return any(group.spoken for group in self.groups)
+
+    def sizes(self) -> tuple[int, ...]:
+        return tuple(len(group.digits) for group in self.groups)
+
+
+class DigitRunFinder:
+    """Turns text into digit runs using the number words of a :class:`PaymentLanguage`."""
+
+    def __init__(self, language: PaymentLanguage) -> None:
+        numbers = language.numbers
+        self._words: dict[str, str] = {**numbers.digits}
+        self._weak: dict[str, str] = dict(numbers.weak_digits)
+        self._teens = dict(numbers.teens)
+        self._tens = dict(numbers.tens)
+        self._repeats = dict(numbers.repeats)
+        vocabulary = [*self._words, *self._weak, *self._teens, *self._tens, *self._repeats]
+        alternation = "|".join(sorted((re.escape(w) for w in vocabulary), key=len, reverse=True))
+        self._unit = re.compile(
+            rf"(?P<digits>\d+)|(?<![^\W_])(?P<word>{alternation})(?![^\W_])", re.IGNORECASE
+        )
+        fillers = "|".join(re.escape(word) for word in numbers.fillers)
+        self._gap = re.compile(rf"(?:[\s,.\-–—:]|(?<![^\W_])(?:{fillers})(?![^\W_]))*", re.I)
+
+    def runs(self, text: str) -> list[DigitRun]:
+        """All runs in ``text``, in order; runs made only of weak words are dropped."""
+        runs: list[DigitRun] = []
+        current: list[DigitGroup] = []
+        for group, standalone in self._groups(text):
+            if current and (standalone or not self._joins(text, current[-1], group)):
+                self._close(current, runs)
+                current = []
+            current.append(group)
+            if standalone:
+                self._close(current, runs)
+                current = []
+        self._close(current, runs)
+        return runs
+
+    def _joins(self, text: str, previous: DigitGroup, group: DigitGroup) -> bool:
+        gap = group.start - previous.end
+        if gap > _MAX_GAP:
+            return False
+        return self._gap.fullmatch(text, previous.end, group.start) is not None
+
+    @staticmethod
+    def _close(groups: list[DigitGroup], runs: list[DigitRun]) -> None:
+        """Trim weak words off both ends; keep the run if anything is left."""
+        first, last = 0, len(groups)
+        while first < last and groups[first].weak:
+            first += 1
+        while last > first and groups[last - 1].weak:
+            last -= 1
+        if first < last:
+            runs.append(DigitRun(tuple(groups[first:last])))
+
+    def _groups(self, text: str) -> list[tuple[DigitGroup, bool]]:
+        """Digit groups with a flag: True if it is glued to letters or money and stands alone."""
+        groups: list[tuple[DigitGroup, bool]] = []
+        pending_repeat = 1
+        repeat_start = -1
+        for match in self._unit.finditer(text):
+            start, end = match.span()
+            if match.group("digits") is not None:
+                digits, weak = match.group("digits"), False
+                standalone = _glued(text, start, end)
+            else:
+                word = match.group("word").lower()
+                if word in self._repeats:
+                    pending_repeat, repeat_start = self._repeats[word], start
+                    continue
+                digits, weak = self._word_digits(word)
+                standalone = False
+            tens = match.group("word") is not None and match.group("word").lower() in self._tens
+            if pending_repeat > 1 and 0 <= start - repeat_start <= 12:
+                digits, start, weak, tens = digits * pending_repeat, repeat_start, False, False
+            pending_repeat = 1
+            spoken = match.group("word") is not None
+            groups.append((DigitGroup(start, end, digits, spoken, weak, tens), standalone))
+        return _merge_tens(groups)
+
+    def _word_digits(self, word: str) -> tuple[str, bool]:
+        if word in self._words:
+            return self._words[word], False
+        if word in self._weak:
+            return self._weak[word], True
+        if word in self._teens:
+            return self._teens[word], False
+        return self._tens[word] + "0", False
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Digits inside a word ("CT1234", "NG24") or money ("£12") are never part of a run."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalpha() or after.isalpha() or before in "£$€%" or after in "%"
+
+
+def _merge_tens(groups: list[tuple[DigitGroup, bool]]) -> list[tuple[DigitGroup, bool]]:
+    """ "forty nine" is 49, not 409: a spoken tens word absorbs the spoken digit after it."""
+    merged: list[tuple[DigitGroup, bool]] = []
+    for group, standalone in groups:
+        if (
+            merged
+            and _is_tens(merged[-1][0])
+            and _is_unit_word(group)
+            and (group.start - merged[-1][0].end <= 2)
+        ):
+            tens = merged[-1][0]
+            merged[-1] = (
+                DigitGroup(tens.start, group.end, tens.digits[0] + group.digits, True),
+                False,
+            )
+            continue
+        merged.append((group, standalone))
+    return merged
+
+
+def _is_tens(group: DigitGroup) -> bool:
+    return group.tens
+
+
+def _is_unit_word(group: DigitGroup) -> bool:
+    return group.spoken and not group.weak and len(group.digits) == 1 and group.digits != "0"

@@ -1,0 +1,87 @@
+"""How people say and type payment data, loaded from ``data/payment_language.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from redaction._phrases import compile_phrases
+from redaction.exceptions import RingfenceError
+
+
+class PaymentLanguageError(RingfenceError):
+    """The payment language file is missing or invalid."""
+
+    reason = "invalid_payment_language"
+
+
+class _Numbers(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    digits: dict[str, str]
+    weak_digits: dict[str, str]
+    teens: dict[str, str]
+    tens: dict[str, str]
+    repeats: dict[str, int]
+    fillers: list[str]
+
+
+class _Cues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    payment: list[str]
+    security_code: list[str]
+    expiry: list[str]
+    sort_code: list[str]
+    account: list[str]
+    bank: list[str]
+    reference: list[str]
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: int
+    numbers: _Numbers
+    cues: _Cues
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentLanguage:
+    """Spoken number words and the cue phrases, compiled once."""
+
+    numbers: _Numbers
+    payment_cue: re.Pattern[str]
+    security_code_cue: re.Pattern[str]
+    expiry_cue: re.Pattern[str]
+    sort_code_cue: re.Pattern[str]
+    account_cue: re.Pattern[str]
+    bank_cue: re.Pattern[str]
+    reference_cue: re.Pattern[str]
+
+
+def load_payment_language(path: Path | None = None) -> PaymentLanguage:
+    """Load the packaged file, or ``path`` when given."""
+    try:
+        if path is None:
+            source = resources.files("redaction").joinpath("data/payment_language.yaml")
+            text = source.read_text("utf-8")
+        else:
+            text = Path(path).read_text("utf-8")
+        parsed = _File.model_validate(yaml.safe_load(text))
+    except (OSError, yaml.YAMLError, ValidationError) as error:
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise PaymentLanguageError(f"payment language {path or 'default'}: {first_line}") from error
+    cues = parsed.cues
+    return PaymentLanguage(
+        numbers=parsed.numbers,
+        payment_cue=compile_phrases(cues.payment),
+        security_code_cue=compile_phrases(cues.security_code),
+        expiry_cue=compile_phrases(cues.expiry),
+        sort_code_cue=compile_phrases(cues.sort_code),
+        account_cue=compile_phrases(cues.account),
+        bank_cue=compile_phrases(cues.bank),
+        reference_cue=compile_phrases(cues.reference),
+    )

@@ -1,0 +1,156 @@
+"""Everything the payment recognizers need to know about one message, computed once.
+
+Digit runs and cue phrases are found in one pass each and shared by all payment
+recognizers (as part of the NLP artifacts), so adding a recognizer adds no extra scan.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from redaction.payment.digits import DigitRun, DigitRunFinder
+from redaction.payment.language import PaymentLanguage
+
+AskedFor = Literal["card", "security_code", "expiry", "sort_code", "account"]
+CueKind = Literal[
+    "payment", "card", "security_code", "expiry", "sort_code", "account", "bank", "reference"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """What earlier messages of the conversation tell us; never any text or digits.
+
+    ``card_digits_pending``: how many digits of a possible card number ended the previous
+    message (0 if none). ``asked_for``: what the previous message asked for and did not get.
+    """
+
+    payment_context: bool = False
+    bank_context: bool = False
+    card_digits_pending: int = 0
+    asked_for: AskedFor | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpans:
+    """Start and end offsets of one kind of cue, sorted."""
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    def before(self, position: int, within: int) -> int | None:
+        """End offset of the nearest cue ending at or before ``position``, if within reach."""
+        index = bisect.bisect_right(self.ends, position) - 1
+        if index >= 0 and position - self.ends[index] <= within:
+            return self.ends[index]
+        return None
+
+    def after(self, position: int, within: int) -> int | None:
+        """Start offset of the nearest cue starting at or after ``position``, if within reach."""
+        index = bisect.bisect_left(self.starts, position)
+        if index < len(self.starts) and self.starts[index] - position <= within:
+            return self.starts[index]
+        return None
+
+    def last_start(self) -> int:
+        return self.starts[-1] if self.starts else -1
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentScan:
+    """Digit runs, cue positions and conversation state for one message."""
+
+    text: str
+    runs: tuple[DigitRun, ...]
+    cues: dict[CueKind, CueSpans]
+    carried: Carried = field(default_factory=Carried)
+
+    @property
+    def has_payment_cue(self) -> bool:
+        return bool(self.cues["payment"])
+
+    @property
+    def payment_context(self) -> bool:
+        return self.has_payment_cue or self.carried.payment_context or self.carried_fragment
+
+    @property
+    def bank_context(self) -> bool:
+        return bool(self.cues["bank"]) or self.carried.bank_context
+
+    @property
+    def carried_fragment(self) -> bool:
+        return 0 < self.carried.card_digits_pending < 13
+
+    def cue_near(
+        self, kind: CueKind, run_start: int, run_end: int, before: int = 40, after: int = 25
+    ) -> bool:
+        """A cue of ``kind`` ends shortly before the span or starts shortly after it."""
+        spans = self.cues[kind]
+        near_before = spans.before(run_start, before) is not None
+        return near_before or spans.after(run_end, after) is not None
+
+    def reference_blocks(self, start: int) -> bool:
+        """The nearest cue before ``start`` says the number is a reference, not payment data."""
+        reference = self.cues["reference"].before(start, 40)
+        if reference is None:
+            return False
+        nearest_card = max(
+            (self.cues[kind].before(start, 40) or -1)
+            for kind in ("card", "security_code", "expiry")
+        )
+        return reference > nearest_card
+
+    def is_first_run(self, run: DigitRun) -> bool:
+        return bool(self.runs) and self.runs[0] is run
+
+    def ends_message(self, end: int) -> bool:
+        """Only whitespace, punctuation or symbols follow ``end``."""
+        return _TRAILER.fullmatch(self.text, end) is not None
+
+    def starts_message(self, start: int) -> bool:
+        """Only a few words ("its", "then", "sorry") precede ``start``."""
+        return start <= 24 and len(_WORD.findall(self.text, 0, start)) <= 3
+
+
+_TRAILER = re.compile(r"[\W_]{0,12}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class PaymentScanner:
+    """Builds :class:`PaymentScan` objects from text."""
+
+    def __init__(self, language: PaymentLanguage) -> None:
+        self._finder = DigitRunFinder(language)
+        self._cue_patterns: dict[CueKind, re.Pattern[str]] = {
+            "payment": language.payment_cue,
+            "security_code": language.security_code_cue,
+            "expiry": language.expiry_cue,
+            "sort_code": language.sort_code_cue,
+            "account": language.account_cue,
+            "bank": language.bank_cue,
+            "reference": language.reference_cue,
+        }
+
+    def scan(self, text: str, carried: Carried | None = None) -> PaymentScan:
+        found: dict[CueKind, list[tuple[int, int]]] = {
+            kind: [match.span() for match in pattern.finditer(text)]
+            for kind, pattern in self._cue_patterns.items()
+        }
+        # Card cues: payment cues that are not about bank accounts ("card", "visa", "pay").
+        bank_spans = found["account"] + found["sort_code"] + found["bank"] + found["reference"]
+        covered = {index for start, end in bank_spans for index in range(start, end)}
+        found["card"] = [
+            span for span in found["payment"] if covered.isdisjoint(range(span[0], span[1]))
+        ]
+        cues: dict[CueKind, CueSpans] = {
+            kind: CueSpans(tuple(s for s, _ in spans), tuple(e for _, e in spans))
+            for kind, spans in found.items()
+        }
+        runs = tuple(self._finder.runs(text))
+        return PaymentScan(text=text, runs=runs, cues=cues, carried=carried or Carried())

@@ -1,0 +1,88 @@
+"""Turning recognizer hits into final redactions, and what a message tells the next one."""
+
+from __future__ import annotations
+
+import bisect
+
+from redaction.findings import Redaction, RedactionKind
+from redaction.payment.scan import AskedFor, CueKind, PaymentScan
+
+# Which kind of redaction answers which question.
+_ANSWER_KIND: dict[AskedFor, RedactionKind] = {
+    "card": "payment_card",
+    "security_code": "card_security_code",
+    "expiry": "card_expiry",
+    "sort_code": "sort_code",
+    "account": "bank_account",
+}
+_QUESTION_CUE: dict[AskedFor, CueKind] = {
+    "card": "card",
+    "security_code": "security_code",
+    "expiry": "expiry",
+    "sort_code": "sort_code",
+    "account": "account",
+}
+
+
+def resolve_overlaps(text: str, candidates: list[tuple[Redaction, float]]) -> tuple[Redaction, ...]:
+    """Non-overlapping redactions: the most confident hit keeps its kind; of a weaker hit
+    only the parts no stronger hit covers survive (so no digit is ever lost)."""
+    ordered = sorted(candidates, key=lambda c: (-c[1], c[0].start - c[0].end, c[0].start))
+    starts: list[int] = []
+    accepted: list[Redaction] = []
+    for redaction, _score in ordered:
+        for start, end in _uncovered(redaction.start, redaction.end, starts, accepted):
+            if any(char.isalnum() for char in text[start:end]):
+                index = bisect.bisect_left(starts, start)
+                starts.insert(index, start)
+                accepted.insert(index, Redaction(start, end, redaction.kind))
+    return tuple(accepted)
+
+
+def _uncovered(
+    start: int, end: int, starts: list[int], accepted: list[Redaction]
+) -> list[tuple[int, int]]:
+    """Parts of ``[start, end)`` not covered by the sorted, disjoint ``accepted`` spans."""
+    pieces: list[tuple[int, int]] = []
+    index = max(0, bisect.bisect_right(starts, start) - 1)
+    position = start
+    while index < len(accepted) and accepted[index].start < end:
+        covered = accepted[index]
+        if covered.end > position:
+            if covered.start > position:
+                pieces.append((position, covered.start))
+            position = max(position, covered.end)
+        index += 1
+    if position < end:
+        pieces.append((position, end))
+    return pieces
+
+
+def trailing_card_digits(scan: PaymentScan, redactions: tuple[Redaction, ...]) -> int:
+    """How many card digits end the message (a number that may continue in the next one)."""
+    cards = [r for r in redactions if r.kind == "payment_card"]
+    if not cards or not scan.ends_message(cards[-1].end):
+        return 0
+    last = cards[-1]
+    return sum(
+        len(group.digits)
+        for run in scan.runs
+        for group in run.groups
+        if last.start <= group.start and group.end <= last.end
+    )
+
+
+def unanswered_question(scan: PaymentScan, redactions: tuple[Redaction, ...]) -> AskedFor | None:
+    """The payment detail the message asks for last and does not itself contain."""
+    latest: tuple[int, AskedFor] | None = None
+    for asked, cue in _QUESTION_CUE.items():
+        if asked == "account" and not scan.bank_context:
+            continue
+        position = scan.cues[cue].last_start()
+        if position >= 0 and (latest is None or position > latest[0]):
+            latest = (position, asked)
+    if latest is None:
+        return None
+    position, asked = latest
+    answered = any(r.kind == _ANSWER_KIND[asked] and r.start >= position for r in redactions)
+    return None if answered else asked

@@ -1,0 +1,169 @@
+"""The text engine: payment data to redact and special-category mentions to flag.
+
+Built on presidio-analyzer: every detector is a presidio ``EntityRecognizer`` held in a
+``RecognizerRegistry``, and context boosting is a presidio ``ContextAwareEnhancer``. What
+stock presidio does per message with spaCy (tokenize, lemmatize, run every recognizer's
+regexes) is replaced by one shared pass that builds :class:`TextArtifacts` (tokens and
+lemmas, digit runs, cue positions, lexicon matches) which every recognizer reads.
+Pure: no I/O after construction, nothing fetched from the network.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import RecognizerResult
+
+from redaction._pipeline import Pipeline, build_pipeline
+from redaction.artifacts import DETECTOR_KEY, TextArtifacts
+from redaction.findings import CATEGORIES, Category, Flag, Redaction, RedactionKind
+from redaction.lexicon.enhancer import StemContextEnhancer
+from redaction.lexicon.recognizer import entity_of
+from redaction.payment.scan import AskedFor, Carried
+from redaction.redactions import resolve_overlaps, trailing_card_digits, unanswered_question
+from redaction.text_settings import TextSettings
+
+KIND_OF_ENTITY: dict[str, RedactionKind] = {
+    "PAYMENT_CARD": "payment_card",
+    "CARD_SECURITY_CODE": "card_security_code",
+    "CARD_EXPIRY": "card_expiry",
+    "UK_SORT_CODE": "sort_code",
+    "UK_BANK_ACCOUNT": "bank_account",
+    "IBAN_CODE": "iban",
+}
+CATEGORY_OF_ENTITY: dict[str, Category] = {entity_of(category): category for category in CATEGORIES}
+
+
+@dataclass(frozen=True, slots=True)
+class TextFindings:
+    """What one text holds. The last three fields let a conversation carry state forward
+    (see ``redaction.chat``); none of them holds text or digits."""
+
+    redactions: tuple[Redaction, ...]
+    flags: tuple[Flag, ...]
+    payment_context: bool
+    bank_context: bool = False
+    trailing_card_digits: int = 0
+    asked_for: AskedFor | None = None
+
+
+class TextEngine:
+    """Detects payment data and special-category mentions in one text at a time."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+        self._recognizers = pipeline.registry.get_recognizers(language="en", all_fields=True)
+        self._enhancer = StemContextEnhancer(window=pipeline.window)
+
+    @property
+    def payment_context_turns(self) -> int:
+        """How many messages a payment cue keeps a conversation in payment context."""
+        return self._pipeline.payment_context_turns
+
+    @classmethod
+    def from_settings(cls, settings: TextSettings | None = None) -> TextEngine:
+        return cls(build_pipeline(settings or TextSettings()))
+
+    def analyse(
+        self, text: str, *, payment_context: bool = False, carried: Carried | None = None
+    ) -> TextFindings:
+        """Find payment data and special-category mentions in ``text``.
+
+        ``payment_context=True`` means the surrounding conversation is already in a payment
+        context; ``carried`` is richer conversation state from ``redaction.chat``.
+        """
+        carried = carried or Carried(payment_context=payment_context)
+        if payment_context and not carried.payment_context:
+            carried = Carried(
+                True, carried.bank_context, carried.card_digits_pending, carried.asked_for
+            )
+        artifacts = self._artifacts(text, carried)
+        results = self._results(text, artifacts)
+        redactions = resolve_overlaps(
+            text,
+            [
+                (Redaction(r.start, r.end, KIND_OF_ENTITY[r.entity_type]), r.score)
+                for r in results
+                if r.entity_type in KIND_OF_ENTITY
+            ],
+        )
+        scan = artifacts.payment
+        return TextFindings(
+            redactions=redactions,
+            flags=_flags(results),
+            payment_context=scan.has_payment_cue,
+            bank_context=bool(scan.cues["bank"]) or bool(scan.cues["sort_code"]),
+            trailing_card_digits=trailing_card_digits(scan, redactions),
+            asked_for=unanswered_question(scan, redactions),
+        )
+
+    def _artifacts(self, text: str, carried: Carried) -> TextArtifacts:
+        pipeline = self._pipeline
+        words = pipeline.tokenize(text)
+        scan = pipeline.scanner.scan(text, carried)
+        return TextArtifacts(words, scan, pipeline.lexicon_index.matches(words))
+
+    def _results(self, text: str, artifacts: TextArtifacts) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for recognizer in self._recognizers:
+            results.extend(recognizer.analyze(text, [], artifacts))
+        return self._enhancer.enhance_using_context(text, results, artifacts, self._recognizers)
+
+
+def _flags(results: list[RecognizerResult]) -> tuple[Flag, ...]:
+    """One flag per category and span; of overlapping same-category hits the best wins."""
+    flags = sorted(
+        (
+            Flag(
+                r.start,
+                r.end,
+                CATEGORY_OF_ENTITY[r.entity_type],
+                round(r.score, 3),
+                str((r.recognition_metadata or {}).get(DETECTOR_KEY, "")),
+            )
+            for r in results
+            if r.entity_type in CATEGORY_OF_ENTITY
+        ),
+        key=lambda flag: (flag.category, flag.start, -flag.confidence),
+    )
+    kept: list[Flag] = []
+    for flag in flags:
+        previous = kept[-1] if kept else None
+        if previous and previous.category == flag.category and flag.start < previous.end:
+            continue
+        kept.append(flag)
+    return tuple(sorted(kept, key=lambda flag: (flag.start, flag.category)))
+
+
+@functools.cache
+def default_engine() -> TextEngine:
+    """The process-wide engine, built once from packaged data and ``RINGFENCE_TEXT_*``."""
+    return TextEngine.from_settings(TextSettings())
+
+
+def apply_redactions(text: str, redactions: Sequence[Redaction], mask: str = "[REDACTED]") -> str:
+    """``text`` with every redacted span replaced by ``mask``; everything else verbatim.
+
+    Overlapping or touching spans are merged first, so the result holds no digit of any
+    redacted item.
+    """
+    pieces: list[str] = []
+    position = 0
+    for start, end in _merged_spans(redactions):
+        pieces.append(text[position:start])
+        pieces.append(mask)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _merged_spans(redactions: Sequence[Redaction]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for item in sorted(redactions, key=lambda r: (r.start, r.end)):
+        if merged and item.start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], item.end))
+        else:
+            merged.append((item.start, item.end))
+    return merged
