@@ -47,15 +47,21 @@ ensure_kafka_jars() {
   say "resolving Kafka $RINGFENCE_KAFKA_VERSION jars with Maven"
   local staging
   staging="$(mktemp -d "$RINGFENCE_CACHE/.kafka-staging.XXXXXX")"
-  mvn -q -B -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DincludeScope=runtime \
-    -Dkafka.version="$RINGFENCE_KAFKA_VERSION" -DoutputDirectory="$staging/libs"
+  local started=$SECONDS
+  # Maven's output goes to a file (it is noisy even with -q) and is shown only on failure.
+  if ! mvn -q -B -f "$pom" dependency:copy-dependencies -DincludeScope=runtime \
+    -Dkafka.version="$RINGFENCE_KAFKA_VERSION" -DoutputDirectory="$staging/libs" \
+    >"$staging/maven.log" 2>&1; then
+    cat "$staging/maven.log" >&2
+    die "Maven could not resolve the Kafka jars"
+  fi
   # Swap in whole so an interrupted run never leaves a half-filled libs dir behind a stamp.
   rm -rf "$RINGFENCE_KAFKA_HOME"
   mkdir -p "$RINGFENCE_KAFKA_HOME"
   mv "$staging/libs" "$RINGFENCE_KAFKA_LIBS"
   rm -rf "$staging"
   printf '%s\n' "$want" >"$stamp"
-  say "Kafka jars: $(find "$RINGFENCE_KAFKA_LIBS" -name '*.jar' | wc -l) in $RINGFENCE_KAFKA_LIBS"
+  say "Kafka jars: $(find "$RINGFENCE_KAFKA_LIBS" -name '*.jar' | wc -l) in $RINGFENCE_KAFKA_LIBS ($((SECONDS - started))s)"
 }
 
 # MinIO no longer publishes community binaries; building the pinned module version from
@@ -66,10 +72,12 @@ ensure_minio_binary() {
   say "building MinIO $RINGFENCE_MINIO_VERSION with go install (a few minutes the first time)"
   local staging
   staging="$(mktemp -d "$RINGFENCE_CACHE/.minio-staging.XXXXXX")"
+  local started=$SECONDS
   GOBIN="$staging" GOFLAGS=-mod=mod go install "github.com/minio/minio@$RINGFENCE_MINIO_VERSION"
   mkdir -p "$(dirname "$RINGFENCE_MINIO_BIN")"
   mv "$staging/minio" "$RINGFENCE_MINIO_BIN"
   rm -rf "$staging"
+  say "MinIO: $RINGFENCE_MINIO_BIN ($((SECONDS - started))s)"
 }
 
 # MinIO needs Go >= 1.24. Debian 12's golang-go is 1.19, which cannot switch toolchains by
