@@ -73,7 +73,7 @@ ensure_minio_binary() {
   local staging
   staging="$(mktemp -d "$RINGFENCE_CACHE/.minio-staging.XXXXXX")"
   local started=$SECONDS
-  GOBIN="$staging" GOFLAGS=-mod=mod go install "github.com/minio/minio@$RINGFENCE_MINIO_VERSION"
+  GOBIN="$staging" go install "github.com/minio/minio@$RINGFENCE_MINIO_VERSION"
   mkdir -p "$(dirname "$RINGFENCE_MINIO_BIN")"
   mv "$staging/minio" "$RINGFENCE_MINIO_BIN"
   rm -rf "$staging"
@@ -91,7 +91,7 @@ ensure_go_toolchain() {
   say "Go $(go env GOVERSION) is too old for MinIO: fetching $toolchain"
   local gopath dir
   gopath="$(go env GOPATH)"
-  (cd "$(mktemp -d)" && go mod download "$toolchain")
+  (cd / && go mod download "$toolchain")
   dir="$gopath/pkg/mod/${toolchain}"
   chmod +x "$dir/bin/go" "$dir"/pkg/tool/*/* 2>/dev/null || true
   export PATH="$dir/bin:$PATH" GOTOOLCHAIN=local
