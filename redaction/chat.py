@@ -38,11 +38,12 @@ class ChatState:
     def after(self, findings: TextFindings, turns: int) -> ChatState:
         """The state once a message with ``findings`` has been seen."""
         payment = findings.payment_context or bool(findings.redactions)
+        payment_turns_left = turns if payment else max(0, self.payment_turns_left - 1)
         return ChatState(
-            payment_turns_left=turns if payment else max(0, self.payment_turns_left - 1),
+            payment_turns_left=payment_turns_left,
             bank_turns_left=turns if findings.bank_context else max(0, self.bank_turns_left - 1),
             card_digits_pending=findings.trailing_card_digits,
-            asked_for=findings.asked_for,
+            asked_for=findings.asked_for if payment_turns_left else None,
         )
 
 

@@ -7,20 +7,16 @@ import bisect
 from redaction.findings import Redaction, RedactionKind
 from redaction.payment.scan import AskedFor, CueKind, PaymentScan
 
-# Which kind of redaction answers which question.
-_ANSWER_KIND: dict[AskedFor, RedactionKind] = {
-    "card": "payment_card",
-    "security_code": "card_security_code",
-    "expiry": "card_expiry",
-    "sort_code": "sort_code",
-    "account": "bank_account",
+# The cues that ask each question, and the redactions that answer it.
+_QUESTION_CUES: dict[AskedFor, tuple[CueKind, ...]] = {
+    "card": ("card_number",),
+    "card_details": ("security_code", "expiry"),
+    "bank_details": ("sort_code", "account"),
 }
-_QUESTION_CUE: dict[AskedFor, CueKind] = {
-    "card": "card",
-    "security_code": "security_code",
-    "expiry": "expiry",
-    "sort_code": "sort_code",
-    "account": "account",
+_ANSWER_KINDS: dict[AskedFor, frozenset[RedactionKind]] = {
+    "card": frozenset({"payment_card"}),
+    "card_details": frozenset({"card_security_code", "card_expiry"}),
+    "bank_details": frozenset({"sort_code", "bank_account"}),
 }
 
 
@@ -63,26 +59,48 @@ def trailing_card_digits(scan: PaymentScan, redactions: tuple[Redaction, ...]) -
     cards = [r for r in redactions if r.kind == "payment_card"]
     if not cards or not scan.ends_message(cards[-1].end):
         return 0
-    last = cards[-1]
+    return _digits_within(scan, cards[-1])
+
+
+def unanswered_question(scan: PaymentScan, redactions: tuple[Redaction, ...]) -> AskedFor | None:
+    """What the next message is expected to answer.
+
+    The payment detail this message asks for last and does not itself contain; if it asks
+    nothing, the question carried in stays open (people answer in pieces, or say "hang on").
+    Once a whole card number is given, its expiry and security code are what comes next.
+    """
+    latest = _latest_question(scan)
+    if latest is None:
+        asked = scan.carried.asked_for
+        answered = False
+    else:
+        position, asked = latest
+        answered = any(r.kind in _ANSWER_KINDS[asked] and r.start >= position for r in redactions)
+    if asked in (None, "card") and _full_card(scan, redactions):
+        return "card_details"
+    return None if answered else asked
+
+
+def _latest_question(scan: PaymentScan) -> tuple[int, AskedFor] | None:
+    latest: tuple[int, AskedFor] | None = None
+    for asked, cue_kinds in _QUESTION_CUES.items():
+        for cue in cue_kinds:
+            if cue == "account" and not scan.bank_context:
+                continue
+            position = scan.cues[cue].last_start()
+            if position >= 0 and (latest is None or position > latest[0]):
+                latest = (position, asked)
+    return latest
+
+
+def _full_card(scan: PaymentScan, redactions: tuple[Redaction, ...]) -> bool:
+    return any(r.kind == "payment_card" and _digits_within(scan, r) >= 13 for r in redactions)
+
+
+def _digits_within(scan: PaymentScan, redaction: Redaction) -> int:
     return sum(
         len(group.digits)
         for run in scan.runs
         for group in run.groups
-        if last.start <= group.start and group.end <= last.end
+        if redaction.start <= group.start and group.end <= redaction.end
     )
-
-
-def unanswered_question(scan: PaymentScan, redactions: tuple[Redaction, ...]) -> AskedFor | None:
-    """The payment detail the message asks for last and does not itself contain."""
-    latest: tuple[int, AskedFor] | None = None
-    for asked, cue in _QUESTION_CUE.items():
-        if asked == "account" and not scan.bank_context:
-            continue
-        position = scan.cues[cue].last_start()
-        if position >= 0 and (latest is None or position > latest[0]):
-            latest = (position, asked)
-    if latest is None:
-        return None
-    position, asked = latest
-    answered = any(r.kind == _ANSWER_KIND[asked] and r.start >= position for r in redactions)
-    return None if answered else asked

@@ -13,12 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from redaction.artifacts import ArtifactRecognizer, Hit, TextArtifacts
+from redaction.payment.digits import has_reference_prefix
 from redaction.payment.scan import PaymentScan
 
 SORT_CODE = "UK_SORT_CODE"
 ACCOUNT = "UK_BANK_ACCOUNT"
 
-_SORT_CODE = re.compile(r"(?<![\d\-/.])\d{2}([-–. ]?)\d{2}\1\d{2}(?![\d\-/])")
+_SORT_CODE = re.compile(r"(?<![\d\-/.])\d{2}([-–./ ]?)\d{2}\1\d{2}(?![\d\-/])")
 _ACCOUNT = re.compile(
     r"(?<![\d\-/.])(?:\d{7,10}|\d{4}[ -]\d{4}|\d{2}[ -]\d{3}[ -]\d{3})(?![\d\-/])"
 )
@@ -47,7 +48,7 @@ def _candidates(
 
 
 def sort_code_hits(scan: PaymentScan) -> Iterator[Hit]:
-    asked = scan.carried.asked_for == "sort_code"
+    asked = scan.carried.asked_for == "bank_details"
     for start, end in _candidates(scan, _SORT_CODE, range(6, 7)):
         if scan.cue_near("sort_code", start, end, before=40, after=20):
             yield SORT_CODE, start, end, 0.95, "cue"
@@ -58,9 +59,11 @@ def sort_code_hits(scan: PaymentScan) -> Iterator[Hit]:
 def account_hits(scan: PaymentScan, sort_code_ends: list[int]) -> Iterator[Hit]:
     if not scan.bank_context and not sort_code_ends:
         return
-    asked = scan.carried.asked_for == "account"
+    asked = scan.carried.asked_for == "bank_details"
     for start, end in _candidates(scan, _ACCOUNT, range(7, 11)):
-        if scan.reference_blocks(start) and not scan.cues["bank"].before(start, 40):
+        if has_reference_prefix(scan.text, start) or (
+            scan.reference_blocks(start) and not scan.cues["bank"].before(start, 40)
+        ):
             continue
         previous = bisect.bisect_left(sort_code_ends, start) - 1
         after_sort_code = previous >= 0 and start - sort_code_ends[previous] <= 20

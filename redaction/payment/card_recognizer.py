@@ -47,7 +47,7 @@ def card_hits(run: DigitRun, scan: PaymentScan) -> Iterator[Hit]:
     windows = list(_luhn_windows(run.groups, in_context=scan.payment_context))
     for first, last in windows:
         yield CARD, run.groups[first].start, run.groups[last].end, 1.0, "luhn"
-    if not scan.payment_context or scan.reference_blocks(run.start):
+    if not scan.payment_context or run.prefixed or run.glued or scan.reference_blocks(run.start):
         return
     if windows:
         yield from _extras_after_card(run.groups[windows[-1][1] + 1 :])
@@ -119,7 +119,7 @@ def _long_run(run: DigitRun) -> Iterator[Hit]:
 
 
 def _fragment(run: DigitRun, scan: PaymentScan) -> bool:
-    """4-12 digits that look like part of a card number (first digit never 0)."""
+    """4-12 digits that look like part of a card number (whose first digit is never 0)."""
     digits = run.digits
     if len(digits) < 4 or digits[0] == "0":
         return False
@@ -127,10 +127,8 @@ def _fragment(run: DigitRun, scan: PaymentScan) -> bool:
     in_fours = len(sizes) >= 2 and all(size == 4 for size in sizes[:-1]) and sizes[-1] <= 4
     if in_fours or (run.spoken and len(digits) >= 6):
         return True
-    return (
-        scan.ends_message(run.end)
-        and (
-            scan.carried.asked_for == "card" or scan.cues["card"].before(run.start, 30) is not None
-        )
-        and len(digits) >= 6
-    )
+    if not scan.ends_message(run.end):
+        return False
+    if scan.carried.asked_for == "card" and scan.starts_message(run.start):
+        return True  # "what's the long number?" -> "5288"
+    return len(digits) >= 6 and scan.cues["card"].before(run.start, 30) is not None

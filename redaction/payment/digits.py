@@ -15,6 +15,9 @@ from redaction.payment.language import PaymentLanguage
 
 # Longest gap between two groups of one run, in characters ("4929 - 1234", "one, um, two").
 _MAX_GAP = 12
+_SLASH = re.compile(r"\s?/\s?")
+# Two or three capitals ("CT", "BR ", "NS") or one with a dash ("R-") glued before digits.
+_REFERENCE_PREFIX = re.compile(r"(?<![^\W\d_])(?:[A-Z]{2,3}[\s\-]?|[A-Z]-)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,11 @@ class DigitRun:
     """Consecutive digit groups read as one number."""
 
     groups: tuple[DigitGroup, ...]
+    # Right after a reference prefix ("CT 4401 2298", "R-5510"): a reference, not a card.
+    prefixed: bool = False
+    # Glued to letters or money ("NG24", "£100"): a one-group run that is never card data
+    # unless it passes Luhn.
+    glued: bool = False
 
     @property
     def start(self) -> int:
@@ -79,31 +87,22 @@ class DigitRunFinder:
         current: list[DigitGroup] = []
         for group, standalone in self._groups(text):
             if current and (standalone or not self._joins(text, current[-1], group)):
-                self._close(current, runs)
+                _close(text, current, runs)
                 current = []
             current.append(group)
             if standalone:
-                self._close(current, runs)
+                _close(text, current, runs, glued=True)
                 current = []
-        self._close(current, runs)
+        _close(text, current, runs)
         return runs
 
     def _joins(self, text: str, previous: DigitGroup, group: DigitGroup) -> bool:
         gap = group.start - previous.end
         if gap > _MAX_GAP:
             return False
+        if _SLASH.fullmatch(text, previous.end, group.start):  # "5288/8539", never dates
+            return len(previous.digits) == len(group.digits) == 4 and not group.spoken
         return self._gap.fullmatch(text, previous.end, group.start) is not None
-
-    @staticmethod
-    def _close(groups: list[DigitGroup], runs: list[DigitRun]) -> None:
-        """Trim weak words off both ends; keep the run if anything is left."""
-        first, last = 0, len(groups)
-        while first < last and groups[first].weak:
-            first += 1
-        while last > first and groups[last - 1].weak:
-            last -= 1
-        if first < last:
-            runs.append(DigitRun(tuple(groups[first:last])))
 
     def _groups(self, text: str) -> list[tuple[DigitGroup, bool]]:
         """Digit groups with a flag: True if it is glued to letters or money and stands alone."""
@@ -138,6 +137,23 @@ class DigitRunFinder:
         if word in self._teens:
             return self._teens[word], False
         return self._tens[word] + "0", False
+
+
+def _close(text: str, groups: list[DigitGroup], runs: list[DigitRun], glued: bool = False) -> None:
+    """Trim weak words off both ends; keep the run if anything is left."""
+    first, last = 0, len(groups)
+    while first < last and groups[first].weak:
+        first += 1
+    while last > first and groups[last - 1].weak:
+        last -= 1
+    if first < last:
+        start = groups[first].start
+        runs.append(DigitRun(tuple(groups[first:last]), has_reference_prefix(text, start), glued))
+
+
+def has_reference_prefix(text: str, start: int) -> bool:
+    """Capitals right before ``start`` ("CT 4401", "R-5510"): the digits are a reference."""
+    return _REFERENCE_PREFIX.search(text, max(0, start - 4), start) is not None
 
 
 def _glued(text: str, start: int, end: int) -> bool:

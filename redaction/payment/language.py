@@ -33,6 +33,7 @@ class _Numbers(BaseModel):
 class _Cues(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     payment: list[str]
+    card_number: list[str]
     security_code: list[str]
     expiry: list[str]
     sort_code: list[str]
@@ -54,6 +55,7 @@ class PaymentLanguage:
 
     numbers: _Numbers
     payment_cue: re.Pattern[str]
+    card_number_cue: re.Pattern[str]
     security_code_cue: re.Pattern[str]
     expiry_cue: re.Pattern[str]
     sort_code_cue: re.Pattern[str]
@@ -78,6 +80,7 @@ def load_payment_language(path: Path | None = None) -> PaymentLanguage:
     return PaymentLanguage(
         numbers=parsed.numbers,
         payment_cue=compile_phrases(cues.payment),
+        card_number_cue=compile_phrases(cues.card_number),
         security_code_cue=compile_phrases(cues.security_code),
         expiry_cue=compile_phrases(cues.expiry),
         sort_code_cue=compile_phrases(cues.sort_code),

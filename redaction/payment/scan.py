@@ -14,9 +14,19 @@ from typing import Literal
 from redaction.payment.digits import DigitRun, DigitRunFinder
 from redaction.payment.language import PaymentLanguage
 
-AskedFor = Literal["card", "security_code", "expiry", "sort_code", "account"]
+# What a message asked for and did not get: the card number, its details (expiry, security
+# code), or bank details (sort code, account number).
+AskedFor = Literal["card", "card_details", "bank_details"]
 CueKind = Literal[
-    "payment", "card", "security_code", "expiry", "sort_code", "account", "bank", "reference"
+    "payment",
+    "card",
+    "card_number",
+    "security_code",
+    "expiry",
+    "sort_code",
+    "account",
+    "bank",
+    "reference",
 ]
 
 
@@ -118,6 +128,15 @@ class PaymentScan:
         return start <= 24 and len(_WORD.findall(self.text, 0, start)) <= 3
 
 
+Span = tuple[int, int]
+
+
+def _not_inside(spans: list[Span], others: list[Span]) -> list[Span]:
+    """``spans`` that share no character with any of ``others`` (linear in their length)."""
+    covered = {index for start, end in others for index in range(start, end)}
+    return [span for span in spans if covered.isdisjoint(range(span[0], span[1]))]
+
+
 _TRAILER = re.compile(r"[\W_]{0,12}")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -129,6 +148,7 @@ class PaymentScanner:
         self._finder = DigitRunFinder(language)
         self._cue_patterns: dict[CueKind, re.Pattern[str]] = {
             "payment": language.payment_cue,
+            "card_number": language.card_number_cue,
             "security_code": language.security_code_cue,
             "expiry": language.expiry_cue,
             "sort_code": language.sort_code_cue,
@@ -142,12 +162,11 @@ class PaymentScanner:
             kind: [match.span() for match in pattern.finditer(text)]
             for kind, pattern in self._cue_patterns.items()
         }
+        # "code" in "sort code" is not a security code cue.
+        found["security_code"] = _not_inside(found["security_code"], found["sort_code"])
         # Card cues: payment cues that are not about bank accounts ("card", "visa", "pay").
         bank_spans = found["account"] + found["sort_code"] + found["bank"] + found["reference"]
-        covered = {index for start, end in bank_spans for index in range(start, end)}
-        found["card"] = [
-            span for span in found["payment"] if covered.isdisjoint(range(span[0], span[1]))
-        ]
+        found["card"] = _not_inside(found["payment"], bank_spans)
         cues: dict[CueKind, CueSpans] = {
             kind: CueSpans(tuple(s for s, _ in spans), tuple(e for _, e in spans))
             for kind, spans in found.items()
