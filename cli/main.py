@@ -24,11 +24,17 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     # Imported here so `ringfence --help` stays fast and each command owns its module.
-    from cli import ops, redact_chat
+    from cli import demo, ops, redact_chat, watch
+    from cli.redact_call import redact_call_command
 
     app.command("redact-chat")(redact_chat.redact_chat)
+    app.command("redact-call")(redact_call_command)
     app.command("bootstrap")(ops.bootstrap)
     app.command("worker")(ops.worker)
+    app.command("schemas")(ops.schemas)
+    app.command("demo")(demo.demo)
+    app.command("flags")(watch.flags)
+    app.command("objects")(watch.objects)
 
 
 def main() -> None:

@@ -1,0 +1,42 @@
+"""The Faust application: ``faust -A streams.app worker`` or ``ringfence worker`` runs it.
+
+Topics carry raw bytes; agents decode them with pydantic themselves so that a malformed
+event becomes a dead-letter record instead of a crashed stream.
+"""
+
+from __future__ import annotations
+
+import faust
+
+from streams.settings import StreamSettings
+
+
+def broker_url(bootstrap_servers: str) -> str:
+    """``host:port,host:port`` (Kafka style) to Faust's ``kafka://host:port;kafka://...``."""
+    hosts = [host.strip() for host in bootstrap_servers.split(",") if host.strip()]
+    return ";".join(f"kafka://{host}" for host in hosts)
+
+
+def create_app(settings: StreamSettings | None = None) -> faust.App:
+    settings = settings or StreamSettings()
+    app = faust.App(
+        settings.app_id,
+        broker=broker_url(settings.kafka_bootstrap_servers),
+        store="memory://",
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.replication_factor,
+        consumer_auto_offset_reset="earliest",
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        datadir=str(settings.data_dir),
+        producer_acks=-1,
+    )
+    from streams.wiring import wire
+
+    wire(app, settings)
+    return app
+
+
+app = create_app()
