@@ -89,12 +89,22 @@ class CallBuilder:
         return start, self.now
 
     def key_presses(
-        self, keys: str, tone_s: float = 0.04, gap_s: float = 0.06, level: float = 0.25
+        self,
+        keys: str,
+        tone_s: float = 0.04,
+        gap_s: float = 0.06,
+        level: float = 0.25,
+        snr_db: float = 15.0,
     ) -> tuple[float, float]:
+        """DTMF ``keys``, each tone with white noise ``snr_db`` below it (a noisy handset)."""
         start = self.now
+        rng = np.random.default_rng(len(self.pieces))
+        noise_level = np.sqrt(level**2 / 4 / 10 ** (snr_db / 10))
         for key in keys:
-            self.add(dtmf_tone(key, tone_s, self.rate, level))
-            self.pause(gap_s)
+            press = np.concatenate(
+                [dtmf_tone(key, tone_s, self.rate, level), np.zeros(round(gap_s * self.rate))]
+            )
+            self.add((press + rng.standard_normal(press.size) * noise_level).astype(np.float32))
         return start, self.now
 
     def samples(self, noise_level: float = NOISE_LEVEL, seed: int = 7) -> NDArray[np.float32]:
