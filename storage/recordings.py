@@ -68,6 +68,14 @@ class RecordingStore:
         document: dict[str, Any] = json.loads(self.get_bytes(key))
         return document
 
+    def exists(self, key: str) -> bool:
+        try:
+            with translate_errors(f"stat {self.bucket}/{key}"):
+                self._client.stat_object(self.bucket, key)
+        except ObjectMissingError:
+            return False
+        return True
+
     def retention_of(self, key: str) -> RetentionMetadata:
         with translate_errors(f"stat {self.bucket}/{key}"):
             stat = self._client.stat_object(self.bucket, key)

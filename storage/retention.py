@@ -24,6 +24,8 @@ class RetentionMetadata:
     retain_until: datetime
     categories: tuple[str, ...] = ()
     retention_basis: str = "default"
+    # Calls keep the caller's number (the privacy notice says so) to answer subject requests.
+    caller_number: str | None = None
 
     def to_metadata(self) -> dict[str, str]:
         """User metadata for ``put_object`` (the client adds the ``x-amz-meta-`` prefix)."""
@@ -35,7 +37,7 @@ class RetentionMetadata:
             "retain-until": self.retain_until.isoformat(),
             "categories": ",".join(self.categories),
             "retention-basis": self.retention_basis,
-        }
+        } | ({"caller-number": self.caller_number} if self.caller_number else {})
 
     @classmethod
     def from_headers(cls, headers: Mapping[str, str]) -> RetentionMetadata:
@@ -51,4 +53,5 @@ class RetentionMetadata:
             retain_until=datetime.fromisoformat(meta["retain-until"]),
             categories=categories,
             retention_basis=meta.get("retention-basis", "default"),
+            caller_number=meta.get("caller-number"),
         )

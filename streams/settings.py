@@ -28,3 +28,6 @@ class StreamSettings(BaseSettings):
     # Retriable failures (store or broker down) are retried with backoff up to this delay.
     retry_max_delay_s: float = Field(default=30.0, gt=0)
     log_level: str = "info"
+    # Call redaction runs in this many processes; a call taking longer is quarantined.
+    call_workers: int = Field(default=1, ge=1)
+    call_timeout_s: float = Field(default=600.0, gt=0)

@@ -13,17 +13,21 @@ import faust
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from redaction.exceptions import InvalidInputError
-from redaction.policy import load_policy
+from redaction.call import CallRedaction
+from redaction.policy import Policy, load_policy
 from redaction.text_engine import default_engine
 from storage.client import make_client
+from storage.landing import LandingStore
 from storage.recordings import RecordingStore
 from storage.settings import StorageSettings
 from streams import metrics, topics
+from streams.call_handler import CallHandler
+from streams.call_jobs import CallRedactionPool
 from streams.chat_handler import ChatHandler
 from streams.decoding import decode_event
 from streams.failures import dead_letter, with_retries
 from streams.kafka_publisher import KafkaPublisher
-from streams.models import ChatEvent
+from streams.models import CallRecorded, ChatEvent
 from streams.settings import StreamSettings
 
 log = logging.getLogger("ringfence.worker")
@@ -68,7 +72,9 @@ async def run_guarded(
 
 def wire(app: faust.App, settings: StreamSettings) -> None:
     storage = StorageSettings()
-    store = RecordingStore(make_client(storage), storage.recordings_bucket)
+    client = make_client(storage)
+    store = RecordingStore(client, storage.recordings_bucket)
+    policy = load_policy(settings.policy_file)
     chat_topic = app.topic(topics.CHAT_EVENTS, internal=False)
     publisher = KafkaPublisher(
         app.topic(topics.COMPLIANCE_FLAGS, internal=False),
@@ -81,7 +87,7 @@ def wire(app: faust.App, settings: StreamSettings) -> None:
     )
     chats = ChatHandler(
         sessions=sessions, publisher=publisher, store=store, engine=default_engine(),
-        policy=load_policy(settings.policy_file), clock=utc_now,
+        policy=policy, clock=utc_now,
     )
 
     async def handle_chat(event: faust.Event) -> None:
@@ -96,7 +102,36 @@ def wire(app: faust.App, settings: StreamSettings) -> None:
         async for event in stream.events():
             await run_guarded(event, publisher, lambda: handle_chat(event))
 
+    _wire_calls(app, settings, publisher, LandingStore(client, storage.landing_bucket), store,
+                policy)
     _add_web_pages(app)
+
+
+def _wire_calls(
+    app: faust.App, settings: StreamSettings, publisher: KafkaPublisher, landing: LandingStore,
+    store: RecordingStore, policy: Policy,
+) -> None:
+    pool = CallRedactionPool(settings.call_workers)
+
+    async def redact(audio: bytes, meta_json: str, teams: frozenset[str]) -> CallRedaction:
+        return await pool.redact(audio, meta_json, teams, settings.call_timeout_s)
+
+    calls = CallHandler(landing=landing, recordings=store, publisher=publisher, policy=policy,
+                        redact=redact, clock=utc_now)
+
+    async def handle_call(event: faust.Event) -> None:
+        call = decode_event(CallRecorded, event.message.value)
+        event_key(event.message.key, call.call_id)
+        await with_retries(lambda: calls.handle(call), max_delay_s=settings.retry_max_delay_s)
+
+    @app.agent(app.topic(topics.CALL_RECORDED, internal=False), name="call-recordings")
+    async def call_recordings(stream: faust.StreamT[Any]) -> None:
+        async for event in stream.events():
+            await run_guarded(event, publisher, lambda: handle_call(event))
+
+    @app.on_before_shutdown.connect  # type: ignore[misc]
+    async def _stop_pool(app: faust.App, **kwargs: Any) -> None:
+        pool.shutdown()
 
 
 def _add_web_pages(app: faust.App) -> None:

@@ -33,3 +33,13 @@ def test_retention_metadata_round_trips_through_headers() -> None:
     )
     headers = {f"X-Amz-Meta-{k.title()}": v for k, v in meta.to_metadata().items()}
     assert RetentionMetadata.from_headers(headers) == meta
+
+
+def test_call_metadata_carries_the_caller_number() -> None:
+    meta = RetentionMetadata(
+        source_id="k-1", channel="call", team="careline_services", captured_at=CAPTURED,
+        retain_until=CAPTURED + timedelta(days=40), caller_number="+441636650000",
+    )
+    headers = {f"x-amz-meta-{k}": v for k, v in meta.to_metadata().items()}
+    assert headers["x-amz-meta-caller-number"] == "+441636650000"
+    assert RetentionMetadata.from_headers(headers) == meta
