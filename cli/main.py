@@ -32,6 +32,7 @@ def _register_commands() -> None:
     app.command("bootstrap")(ops.bootstrap)
     app.command("worker")(ops.worker)
     app.command("schemas")(ops.schemas)
+    app.command("lag")(ops.lag)
     app.command("demo")(demo.demo)
     app.command("flags")(watch.flags)
     app.command("objects")(watch.objects)

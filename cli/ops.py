@@ -53,3 +53,18 @@ def schemas(
 
     for path in write_schemas(out_dir):
         typer.echo(str(path))
+
+
+def lag(
+    alert_at: int = typer.Option(1000, help="Exit 1 when any partition lags more than this."),
+) -> None:
+    """Show the worker group's consumer lag per input partition (for ops and cron checks)."""
+    from streams.lag import measure_lag
+
+    lags = asyncio.run(measure_lag(StreamSettings()))
+    for item in lags:
+        committed = "-" if item.committed is None else str(item.committed)
+        typer.echo(f"{item.topic}[{item.partition}] end={item.end_offset} "
+                   f"committed={committed} lag={item.lag}")
+    if any(item.lag > alert_at for item in lags):
+        raise typer.Exit(1)

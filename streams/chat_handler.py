@@ -3,7 +3,8 @@
 Per chat: the first event decides whether the policy records the chat at all; each message
 is redacted as it arrives and its flags are published at once; on close the redacted
 transcript is stored (deterministic key, so a replay overwrites) and the session becomes a
-tombstone so a replayed close does not store an empty transcript over it.
+tombstone so a replayed close does not store an empty transcript over it. The tombstone
+outlives the raw topic's retention (no replay can be older), then a sweep removes it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import asyncio
 import logging
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from redaction.policy import Policy
@@ -41,24 +42,34 @@ class ChatHandler:
     policy: Policy
     clock: Callable[[], datetime]
 
-    async def handle(self, chat_id: str, event: ChatEvent) -> None:
+    tombstone_ttl: timedelta = timedelta(hours=7)
+
+    async def handle(self, chat_id: str, event: ChatEvent, partition: int = 0) -> None:
         raw = self.sessions.get(chat_id)
-        session = ChatSession.from_json(raw) if raw else await self._open(chat_id, event)
-        if session.closed:
-            metrics.CHAT_EVENTS.labels(outcome="after_close").inc()
+        if raw is None and event.kind == "closed":
+            # Nothing was assembled: never store an empty transcript (it could overwrite one).
+            metrics.CHAT_EVENTS.labels(outcome="close_without_session").inc()
             return
-        if session.dropped_reason is not None:
-            if event.kind == "closed":
-                del self.sessions[chat_id]
-            metrics.CHAT_EVENTS.labels(outcome="dropped").inc()
-            return
-        if event.kind == "message":
+        session = ChatSession.from_json(raw) if raw else await self._open(chat_id, event, partition)
+        if session.closed or session.dropped_reason is not None:
+            self._after_end(chat_id, session, event)
+        elif event.kind == "message":
             await self._message(chat_id, session, event)
         else:
             await self._close(chat_id, session, event)
 
-    async def _open(self, chat_id: str, event: ChatEvent) -> ChatSession:
-        session = ChatSession(team=event.team, captured_at=event.sent_at)
+    def _after_end(self, chat_id: str, session: ChatSession, event: ChatEvent) -> None:
+        """Events of a dropped or already stored chat: only a close can end its entry."""
+        expired = session.closed and session.is_due_for_sweep(
+            self.clock(), self.tombstone_ttl, self.tombstone_ttl)
+        if event.kind == "closed" and (session.dropped_reason is not None or expired):
+            del self.sessions[chat_id]
+        outcome = "dropped" if session.dropped_reason is not None else "after_close"
+        metrics.CHAT_EVENTS.labels(outcome=outcome).inc()
+
+    async def _open(self, chat_id: str, event: ChatEvent, partition: int) -> ChatSession:
+        session = ChatSession(team=event.team, captured_at=event.sent_at, partition=partition,
+                              updated_at=self.clock())
         decision = self.policy.decide("chat", event.team, event.sent_at)
         if not decision.recorded:
             session.dropped_reason = decision.reason
@@ -73,6 +84,7 @@ class ChatHandler:
             metrics.CHAT_EVENTS.labels(outcome="duplicate").inc()
             return
         flags = add_message(session, chat_id, event, self.engine, self.clock())
+        session.updated_at = self.clock()
         self.sessions[chat_id] = session.to_json()
         for flag in flags:
             await self.publisher.flag(flag)
@@ -91,7 +103,8 @@ class ChatHandler:
         await asyncio.to_thread(self.store.put_json, key, document, retention)
         await self.publisher.audit(self._audit(chat_id, session, "stored", "closed", [key]))
         self.sessions[chat_id] = ChatSession(
-            team=session.team, captured_at=session.captured_at, closed=True
+            team=session.team, captured_at=session.captured_at, closed=True,
+            partition=session.partition, updated_at=self.clock(),
         ).to_json()
         for item in session.redactions:
             metrics.REDACTIONS.labels(kind=item["kind"], source="chat").inc()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from redaction.chat import ChatState, redact_message
@@ -28,15 +28,29 @@ class ChatSession:
     flags: list[dict[str, Any]] = field(default_factory=list)
     dropped_reason: str | None = None
     closed: bool = False
+    # Where the chat's events arrive and when it last changed: the sweeper closes idle chats
+    # and purges old tombstones by sending a close event to that partition.
+    partition: int = 0
+    updated_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["captured_at"] = self.captured_at.isoformat()
+        data["updated_at"] = self.updated_at.isoformat() if self.updated_at else None
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ChatSession:
-        return cls(**{**data, "captured_at": datetime.fromisoformat(data["captured_at"])})
+        updated = data.get("updated_at")
+        return cls(**{**data, "captured_at": datetime.fromisoformat(data["captured_at"]),
+                      "updated_at": datetime.fromisoformat(updated) if updated else None})
+
+    def is_due_for_sweep(self, now: datetime, idle_close: timedelta,
+                         tombstone_ttl: timedelta) -> bool:
+        """An open chat idle too long, or a tombstone older than any replay can be."""
+        if self.updated_at is None:
+            return False
+        return now - self.updated_at >= (tombstone_ttl if self.closed else idle_close)
 
     def has_seq(self, seq: int) -> bool:
         return any(message["seq"] == seq for message in self.messages)

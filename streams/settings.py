@@ -28,6 +28,17 @@ class StreamSettings(BaseSettings):
     # Retriable failures (store or broker down) are retried with backoff up to this delay.
     retry_max_delay_s: float = Field(default=30.0, gt=0)
     log_level: str = "info"
+
+    @property
+    def tombstone_ttl_hours(self) -> float:
+        """Closed-chat markers outlive the raw topic: no replayed close can be older."""
+        return self.raw_retention_hours + 1.0
+    # A chat with no event for this long is closed and stored; sweeps run this often.
+    chat_idle_close_hours: float = Field(default=2.0, gt=0)
+    sweep_interval_s: float = Field(default=300.0, gt=0)
+    # Ops: lag is measured this often; /health says "lagging" above the threshold.
+    lag_interval_s: float = Field(default=15.0, gt=0)
+    lag_alert_messages: int = Field(default=1000, ge=0)
     # Call redaction runs in this many processes; a call taking longer is quarantined.
     call_workers: int = Field(default=1, ge=1)
     call_timeout_s: float = Field(default=600.0, gt=0)

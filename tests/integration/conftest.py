@@ -27,6 +27,7 @@ from tests.integration.producing import chat_events, send_events
 ROOT = Path(__file__).resolve().parents[2]
 RINGFENCE = Path(sys.executable).parent / "ringfence"
 WORKER_WEB_PORT = int(os.environ.get("RINGFENCE_TEST_WEB_PORT", "16066"))
+IDLE_CLOSE_S = 15.0
 
 
 def _reachable(host_port: str) -> bool:
@@ -78,7 +79,10 @@ def worker_process(bootstrapped: str, tmp_path_factory: pytest.TempPathFactory) 
     workdir = tmp_path_factory.mktemp("worker")
     log_path = workdir / "worker.log"
     env = {**os.environ, "RINGFENCE_WEB_PORT": str(WORKER_WEB_PORT),
-           "RINGFENCE_DATA_DIR": str(workdir / "data")}
+           "RINGFENCE_DATA_DIR": str(workdir / "data"),
+           # Short timers so the idle-close sweep and lag measurement happen within a test.
+           "RINGFENCE_CHAT_IDLE_CLOSE_HOURS": str(IDLE_CLOSE_S / 3600),
+           "RINGFENCE_SWEEP_INTERVAL_S": "2", "RINGFENCE_LAG_INTERVAL_S": "2"}
     with log_path.open("wb") as log_file:
         process = subprocess.Popen([str(RINGFENCE), "worker", "-l", "info"], cwd=workdir,
                                    env=env, stdout=log_file, stderr=subprocess.STDOUT)

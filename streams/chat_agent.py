@@ -1,0 +1,56 @@
+"""The chat agent: chat events -> ChatHandler, plus the sweep of idle chats."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import faust
+
+from redaction.policy import Policy
+from redaction.text_engine import default_engine
+from storage.recordings import RecordingStore
+from streams import topics
+from streams.agent_support import event_key, run_guarded, utc_now
+from streams.chat_handler import ChatHandler
+from streams.chat_sweep import due_closes
+from streams.decoding import decode_event
+from streams.failures import with_retries
+from streams.kafka_publisher import KafkaPublisher
+from streams.models import ChatEvent
+from streams.settings import StreamSettings
+
+
+def wire_chats(app: faust.App, settings: StreamSettings, publisher: KafkaPublisher,
+               store: RecordingStore, policy: Policy) -> None:
+    chat_topic = app.topic(topics.CHAT_EVENTS, internal=False)
+    sessions = app.Table(
+        "chat-sessions", default=None, partitions=settings.topic_partitions,
+        schema=faust.Schema(key_serializer="raw", value_serializer="json"),
+    )
+    chats = ChatHandler(
+        sessions=sessions, publisher=publisher, store=store, engine=default_engine(),
+        policy=policy, clock=utc_now,
+        tombstone_ttl=timedelta(hours=settings.tombstone_ttl_hours),
+    )
+
+    async def handle_chat(event: faust.Event) -> None:
+        chat_event = decode_event(ChatEvent, event.message.value)
+        key = event_key(event.message.key, chat_event.chat_id)
+        await with_retries(lambda: chats.handle(key, chat_event, event.message.partition),
+                           max_delay_s=settings.retry_max_delay_s)
+
+    @app.agent(chat_topic, name="chat-events")
+    async def chat_events(stream: faust.StreamT[Any]) -> None:
+        async for event in stream.events():
+            await run_guarded(event, publisher, lambda: handle_chat(event))
+
+    @app.timer(interval=settings.sweep_interval_s)
+    async def sweep_chats() -> None:
+        due = due_closes(list(sessions.items()), utc_now(),
+                         timedelta(hours=settings.chat_idle_close_hours),
+                         timedelta(hours=settings.tombstone_ttl_hours))
+        for close in due:
+            await chat_topic.send(key=close.chat_id.encode(), partition=close.partition,
+                                  value=json.dumps(close.payload).encode())
