@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
+from typing import Any
 
 import spacy
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry
@@ -18,12 +19,13 @@ from redaction.lexicon.context import ContextWords
 from redaction.lexicon.matcher import PhraseEntry, PhraseIndex, phrase_entry
 from redaction.lexicon.model import Lexicon, load_lexicon
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer
-from redaction.lexicon.tokens import LemmaTable, SpacyWordTokenizer, Tokenizer
+from redaction.lexicon.tokenizers import FastWordTokenizer, SpacyWordTokenizer, Tokenizer
+from redaction.lexicon.tokens import LemmaTable
 from redaction.payment.bank_recognizer import UkBankDetailsRecognizer
 from redaction.payment.card_details_recognizer import CardDetailsRecognizer
 from redaction.payment.card_recognizer import PaymentCardRecognizer
 from redaction.payment.iban_recognizer import IbanRecognizer
-from redaction.payment.language import load_payment_language
+from redaction.payment.language import PaymentLanguage, load_payment_language
 from redaction.payment.scan import PaymentScanner
 from redaction.text_settings import TextSettings
 
@@ -44,7 +46,7 @@ class Pipeline:
     payment_context_turns: int
 
 
-def load_spacy(name: str) -> object:
+def load_spacy(name: str) -> Any:
     """A blank pipeline for a language code ("en"), else an installed package by name."""
     if name.startswith("blank:"):
         name = name.removeprefix("blank:")
@@ -59,8 +61,7 @@ def load_spacy(name: str) -> object:
 
 
 def build_pipeline(settings: TextSettings) -> Pipeline:
-    nlp = load_spacy(settings.spacy_model)
-    tokenize = SpacyWordTokenizer(nlp, LemmaTable.load(settings.lemma_table_path))
+    tokenize = make_tokenizer(settings)
     lexicon = load_lexicon(settings.lexicon_path)
     language = load_payment_language(settings.payment_language_path)
     recognizers: list[EntityRecognizer] = [
@@ -77,11 +78,32 @@ def build_pipeline(settings: TextSettings) -> Pipeline:
     return Pipeline(
         tokenize=tokenize,
         scanner=PaymentScanner(language),
-        lexicon_index=PhraseIndex(lexicon_entries(lexicon, tokenize)),
+        lexicon_index=PhraseIndex(
+            lexicon_entries(lexicon, tokenize) + cue_entries(language, tokenize)
+        ),
         registry=RecognizerRegistry(recognizers=recognizers, supported_languages=["en"]),
         window=settings.context_window,
         payment_context_turns=settings.payment_context_turns,
     )
+
+
+def make_tokenizer(settings: TextSettings) -> Tokenizer:
+    """The blank pipeline's tokenizing is done by the rule tokenizer unless asked otherwise."""
+    table = LemmaTable.load(settings.lemma_table_path)
+    nlp = load_spacy(settings.spacy_model)
+    if settings.tokenizer == "fast" and not nlp.pipe_names:
+        return FastWordTokenizer(table)
+    return SpacyWordTokenizer(nlp, table)
+
+
+def cue_entries(language: PaymentLanguage, tokenize: Tokenizer) -> list[PhraseEntry]:
+    """Payment cue phrases, matched in the same pass as the lexicon."""
+    entries = (
+        phrase_entry(phrase, None, "cue", tokenize, cue=kind)
+        for kind, phrases in language.cues.items()
+        for phrase in phrases
+    )
+    return [entry for entry in entries if entry is not None]
 
 
 def lexicon_entries(lexicon: Lexicon, tokenize: Tokenizer) -> list[PhraseEntry]:

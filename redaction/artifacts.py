@@ -31,8 +31,8 @@ class TextArtifacts(NlpArtifacts):
         # have lemmas, so set presidio's fields directly.
         self.entities: list[Any] = []
         self.tokens = words.texts  # type: ignore[assignment]
-        self.tokens_indices = list(words.starts)
-        self.lemmas = list(words.lemmas)
+        self.tokens_indices = words.starts
+        self.lemmas = words.lemmas
         self.keywords = self.lemmas
         self.nlp_engine = None
         self.scores: list[float] = []

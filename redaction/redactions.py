@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from redaction.findings import Redaction, RedactionKind
-from redaction.payment.scan import AskedFor, CueKind, PaymentScan
+from redaction.payment.scan import NO_CUES, AskedFor, CueKind, PaymentScan
 
 # The cues that ask each question, and the redactions that answer it.
 _QUESTION_CUES: dict[AskedFor, tuple[CueKind, ...]] = {
@@ -56,6 +56,8 @@ def _uncovered(
 
 def trailing_card_digits(scan: PaymentScan, redactions: tuple[Redaction, ...]) -> int:
     """How many card digits end the message (a number that may continue in the next one)."""
+    if not redactions:
+        return 0
     cards = [r for r in redactions if r.kind == "payment_card"]
     if not cards or not scan.ends_message(cards[-1].end):
         return 0
@@ -69,6 +71,8 @@ def unanswered_question(scan: PaymentScan, redactions: tuple[Redaction, ...]) ->
     nothing, the question carried in stays open (people answer in pieces, or say "hang on").
     Once a whole card number is given, its expiry and security code are what comes next.
     """
+    if scan.cues is NO_CUES and not redactions:
+        return scan.carried.asked_for
     latest = _latest_question(scan)
     if latest is None:
         asked = scan.carried.asked_for

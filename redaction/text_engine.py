@@ -10,21 +10,25 @@ Pure: no I/O after construction, nothing fetched from the network.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redaction._pipeline import Pipeline, build_pipeline
 from redaction.artifacts import DETECTOR_KEY, TextArtifacts
 from redaction.findings import CATEGORIES, Category, Flag, Redaction, RedactionKind
 from redaction.lexicon.enhancer import StemContextEnhancer
-from redaction.lexicon.recognizer import entity_of
-from redaction.payment.scan import AskedFor, Carried
+from redaction.lexicon.matcher import PhraseMatch
+from redaction.lexicon.recognizer import SpecialCategoryRecognizer, entity_of
+from redaction.payment.scan import AskedFor, Carried, CueKind, cue_spans
 from redaction.redactions import resolve_overlaps, trailing_card_digits, unanswered_question
 from redaction.text_settings import TextSettings
 
+_NOTHING_CARRIED = Carried()
+_IN_PAYMENT_CONTEXT = Carried(payment_context=True)
 KIND_OF_ENTITY: dict[str, RedactionKind] = {
     "PAYMENT_CARD": "payment_card",
     "CARD_SECURITY_CODE": "card_security_code",
@@ -55,6 +59,12 @@ class TextEngine:
     def __init__(self, pipeline: Pipeline) -> None:
         self._pipeline = pipeline
         self._recognizers = pipeline.registry.get_recognizers(language="en", all_fields=True)
+        self._category_recognizers = {
+            r.category: r for r in self._recognizers if isinstance(r, SpecialCategoryRecognizer)
+        }
+        self._payment_recognizers = [
+            r for r in self._recognizers if not isinstance(r, SpecialCategoryRecognizer)
+        ]
         self._enhancer = StemContextEnhancer(window=pipeline.window)
 
     @property
@@ -74,25 +84,28 @@ class TextEngine:
         ``payment_context=True`` means the surrounding conversation is already in a payment
         context; ``carried`` is richer conversation state from ``redaction.chat``.
         """
-        carried = carried or Carried(payment_context=payment_context)
-        if payment_context and not carried.payment_context:
-            carried = Carried(
-                True, carried.bank_context, carried.card_digits_pending, carried.asked_for
-            )
+        if carried is None:
+            carried = _IN_PAYMENT_CONTEXT if payment_context else _NOTHING_CARRIED
+        elif payment_context and not carried.payment_context:
+            carried = dataclasses.replace(carried, payment_context=True)
         artifacts = self._artifacts(text, carried)
         results = self._results(text, artifacts)
-        redactions = resolve_overlaps(
-            text,
-            [
-                (Redaction(r.start, r.end, KIND_OF_ENTITY[r.entity_type]), r.score)
-                for r in results
-                if r.entity_type in KIND_OF_ENTITY
-            ],
+        redactions = (
+            resolve_overlaps(
+                text,
+                [
+                    (Redaction(r.start, r.end, KIND_OF_ENTITY[r.entity_type]), r.score)
+                    for r in results
+                    if r.entity_type in KIND_OF_ENTITY
+                ],
+            )
+            if results
+            else ()
         )
         scan = artifacts.payment
         return TextFindings(
             redactions=redactions,
-            flags=_flags(results),
+            flags=_flags(results) if results else (),
             payment_context=scan.has_payment_cue,
             bank_context=bool(scan.cues["bank"]) or bool(scan.cues["sort_code"]),
             trailing_card_digits=trailing_card_digits(scan, redactions),
@@ -100,16 +113,40 @@ class TextEngine:
         )
 
     def _artifacts(self, text: str, carried: Carried) -> TextArtifacts:
+        """One pass builds what every recognizer reads: tokens, phrase matches, digit runs."""
         pipeline = self._pipeline
         words = pipeline.tokenize(text)
-        scan = pipeline.scanner.scan(text, carried)
-        return TextArtifacts(words, scan, pipeline.lexicon_index.matches(words))
+        lexicon_matches: list[PhraseMatch] = []
+        cues: dict[CueKind, list[tuple[int, int]]] = {}
+        for match in pipeline.lexicon_index.matches(words):
+            if match.entry.cue is None:
+                lexicon_matches.append(match)
+            else:
+                span = (words.starts[match.first], words.ends[match.last])
+                cues.setdefault(match.entry.cue, []).append(span)  # type: ignore[arg-type]
+        scan = pipeline.scanner.scan(text, words, cue_spans(cues), carried)
+        return TextArtifacts(words, scan, lexicon_matches)
 
     def _results(self, text: str, artifacts: TextArtifacts) -> list[RecognizerResult]:
+        """Run the recognizers that can find something here (presidio's analyze contract)."""
         results: list[RecognizerResult] = []
-        for recognizer in self._recognizers:
-            results.extend(recognizer.analyze(text, [], artifacts))
-        return self._enhancer.enhance_using_context(text, results, artifacts, self._recognizers)
+        if any(
+            len(run.groups) > 1 or len(run.groups[0].digits) > 1 for run in artifacts.payment.runs
+        ):
+            for recognizer in self._payment_recognizers:
+                results.extend(recognizer.analyze(text, [], artifacts))
+        categories = {match.entry.category for match in artifacts.lexicon_matches}
+        fired: list[EntityRecognizer] = []
+        for category in categories:
+            special = self._category_recognizers.get(category)  # type: ignore[arg-type]
+            if special is not None:
+                flags = special.analyze(text, [], artifacts)
+                if flags:
+                    results.extend(flags)
+                    fired.append(special)
+        if not fired:
+            return results
+        return self._enhancer.enhance_using_context(text, results, artifacts, fired)
 
 
 def _flags(results: list[RecognizerResult]) -> tuple[Flag, ...]:

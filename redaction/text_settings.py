@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -18,6 +19,9 @@ class TextSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RINGFENCE_TEXT_", extra="ignore")
 
     spacy_model: str = "en"
+    # "fast": Ringfence's rule tokenizer stands in for a blank pipeline's tokenizer (a
+    # real model always tokenizes itself); "spacy": use spaCy's tokenizer even when blank.
+    tokenizer: Literal["fast", "spacy"] = "fast"
     lexicon_path: Path | None = None
     payment_language_path: Path | None = None
     lemma_table_path: Path | None = None

@@ -14,7 +14,7 @@ from typing import Literal
 from redaction.findings import Category
 from redaction.lexicon.tokens import WordTokens
 
-EntryKind = Literal["term", "abbreviation", "ambiguous", "false_friend"]
+EntryKind = Literal["term", "abbreviation", "ambiguous", "false_friend", "cue"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class PhraseEntry:
     category: Category | None
     kind: EntryKind
     source: str
+    cue: str | None = None  # for kind "cue": which payment cue ("expiry", "sort_code"...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,70 +38,107 @@ class PhraseMatch:
     entry: PhraseEntry
 
 
+class _Node:
+    """One word position of the phrase trie."""
+
+    __slots__ = ("children", "ending", "wildcards")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.wildcards: dict[str, _Node] = {}  # prefix -> node, for a trailing "word*"
+        self.ending: list[PhraseEntry] = []
+
+
 class PhraseIndex:
-    """First-word index of phrase entries; case-sensitive entries are kept apart."""
+    """Word tries of phrase entries: one case-insensitive, one exact-case (abbreviations).
+
+    Matching walks the trie from each token, so a token costs a couple of dictionary
+    lookups however many phrases start with the same word ("i", "my", "on").
+    """
 
     def __init__(self, entries: Iterable[PhraseEntry]) -> None:
-        self._by_word: dict[str, list[PhraseEntry]] = {}
-        self._by_exact_case: dict[str, list[PhraseEntry]] = {}
-        self._by_prefix: dict[str, list[PhraseEntry]] = {}
+        self._root = _Node()
+        self._exact_root = _Node()
         for entry in entries:
             self._add(entry)
-        self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
+        # Single-word wildcards by their first three letters, so a token checks only the
+        # few prefixes that can match it; shorter prefixes are checked one by one.
+        self._wildcards_by_head: dict[str, list[tuple[str, _Node]]] = {}
+        self._short_wildcards: list[tuple[str, _Node]] = []
+        for prefix, node in self._root.wildcards.items():
+            if len(prefix) < 3:
+                self._short_wildcards.append((prefix, node))
+            else:
+                self._wildcards_by_head.setdefault(prefix[:3], []).append((prefix, node))
 
     def _add(self, entry: PhraseEntry) -> None:
-        if entry.kind == "abbreviation":
-            self._by_exact_case.setdefault(entry.words[0], []).append(entry)
-        elif entry.wildcard and len(entry.words) == 1:
-            self._by_prefix.setdefault(entry.words[0], []).append(entry)
-        else:
-            self._by_word.setdefault(entry.words[0], []).append(entry)
+        node = self._exact_root if entry.kind == "abbreviation" else self._root
+        last = len(entry.words) - 1
+        for position, word in enumerate(entry.words):
+            wildcard = entry.wildcard and position == last
+            branches = node.wildcards if wildcard else node.children
+            node = branches.setdefault(word, _Node())
+        node.ending.append(entry)
 
     def matches(self, tokens: WordTokens) -> list[PhraseMatch]:
         """Every phrase occurrence, in token order (overlaps included)."""
         found: list[PhraseMatch] = []
-        for index in range(len(tokens)):
-            for entry in self._candidates(tokens, index):
-                last = _match_rest(entry, tokens, index)
-                if last >= 0:
-                    found.append(PhraseMatch(index, last, entry))
+        lowers, lemmas, texts = tokens.lowers, tokens.lemmas, tokens.texts
+        children, exact_children = self._root.children, self._exact_root.children
+        heads = self._wildcards_by_head
+        for first, lower in enumerate(lowers):
+            child = children.get(lower)
+            if child is not None:
+                self._walk(child, tokens, first, first, found)
+            lemma = lemmas[first]
+            if lemma is not lower and lemma != lower:
+                child = children.get(lemma)
+                if child is not None:
+                    self._walk(child, tokens, first, first, found)
+            exact = exact_children.get(texts[first])
+            if exact is not None:
+                self._walk_exact(exact, texts, first, first, found)
+            candidates = heads.get(lower[:3])
+            if candidates is not None or self._short_wildcards:
+                self._wildcard_words(lower, first, candidates or [], found)
         return found
 
-    def _candidates(self, tokens: WordTokens, index: int) -> list[PhraseEntry]:
-        lower, lemma = tokens.lowers[index], tokens.lemmas[index]
-        candidates = list(self._by_word.get(lower, ()))
+    def _wildcard_words(
+        self, lower: str, index: int, candidates: list[tuple[str, _Node]], found: list[PhraseMatch]
+    ) -> None:
+        for prefix, node in (*candidates, *self._short_wildcards):
+            if _wildcard_ok(lower, prefix):
+                found.extend(PhraseMatch(index, index, entry) for entry in node.ending)
+
+    def _walk(
+        self, node: _Node, tokens: WordTokens, first: int, index: int, found: list[PhraseMatch]
+    ) -> None:
+        """``node`` matched ``tokens[index]``: record phrases ending here, try to go on."""
+        for entry in node.ending:
+            found.append(PhraseMatch(first, index, entry))
+        following = index + 1
+        if following >= len(tokens.lowers) or not (node.children or node.wildcards):
+            return
+        lower, lemma = tokens.lowers[following], tokens.lemmas[following]
+        child = node.children.get(lower)
+        if child is not None:
+            self._walk(child, tokens, first, following, found)
         if lemma != lower:
-            candidates.extend(self._by_word.get(lemma, ()))
-        candidates.extend(self._by_exact_case.get(tokens.texts[index], ()))
-        for length in self._prefix_lengths:
-            if length > len(lower):
-                break
-            for entry in self._by_prefix.get(lower[:length], ()):
-                if _wildcard_ok(lower, entry.words[0]):
-                    candidates.append(entry)
-        return candidates
+            child = node.children.get(lemma)
+            if child is not None:
+                self._walk(child, tokens, first, following, found)
+        for prefix, wildcard_node in node.wildcards.items():
+            if _wildcard_ok(lower, prefix):
+                found.extend(PhraseMatch(first, following, e) for e in wildcard_node.ending)
 
-
-def _match_rest(entry: PhraseEntry, tokens: WordTokens, first: int) -> int:
-    """Index of the last token of ``entry`` starting at ``first``, or -1."""
-    words = entry.words
-    if first + len(words) > len(tokens):
-        return -1
-    for offset in range(1, len(words)):
-        index = first + offset
-        wildcard = entry.wildcard and offset == len(words) - 1
-        if not _word_ok(words[offset], tokens, index, wildcard, entry.kind == "abbreviation"):
-            return -1
-    return first + len(words) - 1
-
-
-def _word_ok(word: str, tokens: WordTokens, index: int, wildcard: bool, exact: bool) -> bool:
-    if exact:
-        return tokens.texts[index] == word
-    lower = tokens.lowers[index]
-    if wildcard:
-        return _wildcard_ok(lower, word)
-    return lower == word or tokens.lemmas[index] == word
+    def _walk_exact(
+        self, node: _Node, texts: list[str], first: int, index: int, found: list[PhraseMatch]
+    ) -> None:
+        found.extend(PhraseMatch(first, index, entry) for entry in node.ending)
+        if index + 1 < len(texts):
+            child = node.children.get(texts[index + 1])
+            if child is not None:
+                self._walk_exact(child, texts, first, index + 1, found)
 
 
 def _wildcard_ok(lower: str, prefix: str) -> bool:
@@ -114,6 +152,7 @@ def phrase_entry(
     category: Category | None,
     kind: EntryKind,
     tokenize: Callable[[str], WordTokens],
+    cue: str | None = None,
 ) -> PhraseEntry | None:
     """Split ``phrase`` into words with the message tokenizer, so both sides split alike."""
     wildcard = phrase.rstrip().endswith("*")
@@ -121,4 +160,4 @@ def phrase_entry(
     words = tuple(tokens.texts) if kind == "abbreviation" else tuple(tokens.lowers)
     if not words:
         return None
-    return PhraseEntry(words, wildcard, category, kind, phrase.strip())
+    return PhraseEntry(words, wildcard, category, kind, phrase.strip(), cue)

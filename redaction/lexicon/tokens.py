@@ -12,9 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
-
-_CLITICS = ("'s", "'m", "'re", "'ve", "'ll", "'d", "n't")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,44 +68,3 @@ class LemmaTable:
                     word = word[:-1]
                 break
         return word[:-1] if len(word) > 3 and word.endswith("e") else word
-
-
-class Tokenizer(Protocol):
-    def __call__(self, text: str) -> WordTokens: ...
-
-
-class SpacyWordTokenizer:
-    """Word tokens from a spaCy pipeline: blank (tokenizer only) or a real model."""
-
-    def __init__(self, nlp: Any, lemma_table: LemmaTable) -> None:
-        self._nlp = nlp
-        self._table = lemma_table
-        pipe_names: list[str] = list(getattr(nlp, "pipe_names", []))
-        self._has_lemmas = "lemmatizer" in pipe_names
-        self._run = nlp if pipe_names else getattr(nlp, "make_doc")  # noqa: B009
-
-    def __call__(self, text: str) -> WordTokens:
-        texts: list[str] = []
-        starts: list[int] = []
-        lemmas: list[str] = []
-        for token in self._run(text):
-            token_text = token.text
-            if not any(char.isalnum() for char in token_text):
-                continue
-            texts.append(token_text.replace("’", "'"))
-            starts.append(token.idx)
-            lemmas.append(token.lemma_.lower() if self._has_lemmas else "")
-        return self._finish(texts, starts, lemmas)
-
-    def _finish(self, texts: list[str], starts: list[int], lemmas: list[str]) -> WordTokens:
-        lowers = [text.lower() for text in texts]
-        table = self._table
-        if not self._has_lemmas:
-            lemmas = [table.lemma(lower) for lower in lowers]
-        stems = [table.stem(lower) for lower in lowers]
-        ends = [start + len(text) for start, text in zip(starts, texts, strict=True)]
-        return WordTokens(texts, starts, ends, lowers, lemmas, stems)
-
-
-def is_clitic(lower: str) -> bool:
-    return lower in _CLITICS

@@ -49,6 +49,8 @@ def _candidates(
 
 def sort_code_hits(scan: PaymentScan) -> Iterator[Hit]:
     asked = scan.carried.asked_for == "bank_details"
+    if not asked and not scan.cues["sort_code"]:
+        return
     for start, end in _candidates(scan, _SORT_CODE, range(6, 7)):
         if scan.cue_near("sort_code", start, end, before=40, after=20):
             yield SORT_CODE, start, end, 0.95, "cue"

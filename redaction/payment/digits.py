@@ -2,19 +2,23 @@
 
 A run is a sequence of digit groups separated only by spaces, dashes, dots, commas or
 hesitations ("um"). Each group keeps its own offsets so a detector can take part of a run
-(the card number, not the expiry date typed after it). Scanning is one regex pass plus a
-linear walk, so a 1 MB message costs time proportional to its length.
+(the card number, not the expiry date typed after it). Units come from the message's
+tokens (no second pass over the text) and are walked once, so a 1 MB message costs time
+proportional to its length.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from redaction.lexicon.tokens import WordTokens
 from redaction.payment.language import PaymentLanguage
 
 # Longest gap between two groups of one run, in characters ("4929 - 1234", "one, um, two").
 _MAX_GAP = 12
+_DIGITS = re.compile(r"\d+")
 _SLASH = re.compile(r"\s?/\s?")
 # Two or three capitals ("CT", "BR ", "NS") or one with a dash ("R-") glued before digits.
 _REFERENCE_PREFIX = re.compile(r"(?<![^\W\d_])(?:[A-Z]{2,3}[\s\-]?|[A-Z]-)$")
@@ -74,18 +78,20 @@ class DigitRunFinder:
         self._tens = dict(numbers.tens)
         self._repeats = dict(numbers.repeats)
         vocabulary = [*self._words, *self._weak, *self._teens, *self._tens, *self._repeats]
-        alternation = "|".join(sorted((re.escape(w) for w in vocabulary), key=len, reverse=True))
-        self._unit = re.compile(
-            rf"(?P<digits>\d+)|(?<![^\W_])(?P<word>{alternation})(?![^\W_])", re.IGNORECASE
-        )
+        self.vocabulary = frozenset(word.lower() for word in vocabulary)
+        # A run needs a digit or one of these; weak words ("to", "for") never stand alone.
+        self._strong_words = self.vocabulary - set(self._weak)
         fillers = "|".join(re.escape(word) for word in numbers.fillers)
         self._gap = re.compile(rf"(?:[\s,.\-–—:]|(?<![^\W_])(?:{fillers})(?![^\W_]))*", re.I)
 
-    def runs(self, text: str) -> list[DigitRun]:
-        """All runs in ``text``, in order; runs made only of weak words are dropped."""
+    def runs(self, text: str, tokens: WordTokens) -> list[DigitRun]:
+        """All runs in ``text`` (tokenized as ``tokens``), in order; runs made only of weak
+        words are dropped."""
         runs: list[DigitRun] = []
+        if _DIGITS.search(text) is None and self._strong_words.isdisjoint(tokens.lowers):
+            return runs
         current: list[DigitGroup] = []
-        for group, standalone in self._groups(text):
+        for group, standalone in self._groups(text, tokens):
             if current and (standalone or not self._joins(text, current[-1], group)):
                 _close(text, current, runs)
                 current = []
@@ -104,29 +110,39 @@ class DigitRunFinder:
             return len(previous.digits) == len(group.digits) == 4 and not group.spoken
         return self._gap.fullmatch(text, previous.end, group.start) is not None
 
-    def _groups(self, text: str) -> list[tuple[DigitGroup, bool]]:
+    def _units(self, text: str, tokens: WordTokens) -> Iterator[tuple[int, int, str | None]]:
+        """(start, end, number word or None for typed digits) in text order, from tokens."""
+        vocabulary = self.vocabulary
+        starts, ends = tokens.starts, tokens.ends
+        for index, lower in enumerate(tokens.lowers):
+            if lower in vocabulary:
+                yield starts[index], ends[index], lower
+            elif not lower.isalpha():
+                for match in _DIGITS.finditer(text, starts[index], ends[index]):
+                    yield match.start(), match.end(), None
+
+    def _groups(self, text: str, tokens: WordTokens) -> list[tuple[DigitGroup, bool]]:
         """Digit groups with a flag: True if it is glued to letters or money and stands alone."""
         groups: list[tuple[DigitGroup, bool]] = []
         pending_repeat = 1
         repeat_start = -1
-        for match in self._unit.finditer(text):
-            start, end = match.span()
-            if match.group("digits") is not None:
-                digits, weak = match.group("digits"), False
+        for start, end, word in self._units(text, tokens):
+            if word is None:
+                digits, weak = text[start:end], False
                 standalone = _glued(text, start, end)
             else:
-                word = match.group("word").lower()
                 if word in self._repeats:
                     pending_repeat, repeat_start = self._repeats[word], start
                     continue
                 digits, weak = self._word_digits(word)
                 standalone = False
-            tens = match.group("word") is not None and match.group("word").lower() in self._tens
+            tens = word is not None and word in self._tens
             if pending_repeat > 1 and 0 <= start - repeat_start <= 12:
                 digits, start, weak, tens = digits * pending_repeat, repeat_start, False, False
             pending_repeat = 1
-            spoken = match.group("word") is not None
-            groups.append((DigitGroup(start, end, digits, spoken, weak, tens), standalone))
+            groups.append(
+                (DigitGroup(start, end, digits, word is not None, weak, tens), standalone)
+            )
         return _merge_tens(groups)
 
     def _word_digits(self, word: str) -> tuple[str, bool]:

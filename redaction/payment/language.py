@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,7 +9,6 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from redaction._phrases import compile_phrases
 from redaction.exceptions import RingfenceError
 
 
@@ -51,17 +49,10 @@ class _File(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class PaymentLanguage:
-    """Spoken number words and the cue phrases, compiled once."""
+    """Spoken number words, and the cue phrases of each kind."""
 
     numbers: _Numbers
-    payment_cue: re.Pattern[str]
-    card_number_cue: re.Pattern[str]
-    security_code_cue: re.Pattern[str]
-    expiry_cue: re.Pattern[str]
-    sort_code_cue: re.Pattern[str]
-    account_cue: re.Pattern[str]
-    bank_cue: re.Pattern[str]
-    reference_cue: re.Pattern[str]
+    cues: dict[str, tuple[str, ...]]
 
 
 def load_payment_language(path: Path | None = None) -> PaymentLanguage:
@@ -76,15 +67,5 @@ def load_payment_language(path: Path | None = None) -> PaymentLanguage:
     except (OSError, yaml.YAMLError, ValidationError) as error:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise PaymentLanguageError(f"payment language {path or 'default'}: {first_line}") from error
-    cues = parsed.cues
-    return PaymentLanguage(
-        numbers=parsed.numbers,
-        payment_cue=compile_phrases(cues.payment),
-        card_number_cue=compile_phrases(cues.card_number),
-        security_code_cue=compile_phrases(cues.security_code),
-        expiry_cue=compile_phrases(cues.expiry),
-        sort_code_cue=compile_phrases(cues.sort_code),
-        account_cue=compile_phrases(cues.account),
-        bank_cue=compile_phrases(cues.bank),
-        reference_cue=compile_phrases(cues.reference),
-    )
+    cues = {kind: tuple(phrases) for kind, phrases in parsed.cues.model_dump().items()}
+    return PaymentLanguage(numbers=parsed.numbers, cues=cues)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
+from redaction.lexicon.tokens import WordTokens
 from redaction.payment.digits import DigitRun, DigitRunFinder
 from redaction.payment.language import PaymentLanguage
 
@@ -28,6 +29,7 @@ CueKind = Literal[
     "bank",
     "reference",
 ]
+CUE_KINDS: tuple[CueKind, ...] = get_args(CueKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,24 +80,14 @@ class PaymentScan:
 
     text: str
     runs: tuple[DigitRun, ...]
-    cues: dict[CueKind, CueSpans]
+    cues: CueMap
     carried: Carried = field(default_factory=Carried)
 
-    @property
-    def has_payment_cue(self) -> bool:
-        return bool(self.cues["payment"])
-
-    @property
-    def payment_context(self) -> bool:
-        return self.has_payment_cue or self.carried.payment_context or self.carried_fragment
-
-    @property
-    def bank_context(self) -> bool:
-        return bool(self.cues["bank"]) or self.carried.bank_context
-
-    @property
-    def carried_fragment(self) -> bool:
-        return 0 < self.carried.card_digits_pending < 13
+    # Derived once by the scanner (recognizers ask these many times).
+    has_payment_cue: bool = False
+    payment_context: bool = False
+    bank_context: bool = False
+    carried_fragment: bool = False
 
     def cue_near(
         self, kind: CueKind, run_start: int, run_end: int, before: int = 40, after: int = 25
@@ -133,43 +125,78 @@ Span = tuple[int, int]
 
 def _not_inside(spans: list[Span], others: list[Span]) -> list[Span]:
     """``spans`` that share no character with any of ``others`` (linear in their length)."""
+    if not others:
+        return spans
     covered = {index for start, end in others for index in range(start, end)}
     return [span for span in spans if covered.isdisjoint(range(span[0], span[1]))]
 
 
+class CueMap(dict[CueKind, CueSpans]):
+    """Cue spans by kind; a kind with no cue in the message reads as empty."""
+
+    def __missing__(self, kind: CueKind) -> CueSpans:
+        return _NO_SPANS
+
+
+_NO_SPANS = CueSpans()
+NO_CUES = CueMap()
 _TRAILER = re.compile(r"[\W_]{0,12}")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def cue_spans(found: dict[CueKind, list[Span]]) -> CueMap:
+    """Cue spans per kind from phrase matches (any order, overlaps allowed)."""
+    if not found:
+        return NO_CUES
+    found = {kind: _outermost(spans) for kind, spans in found.items()}
+    if "security_code" in found and "sort_code" in found:
+        # "code" in "sort code" is not a security code cue.
+        found["security_code"] = _not_inside(found["security_code"], found["sort_code"])
+    if "payment" in found:
+        # Card cues: payment cues that are not about bank accounts ("card", "visa", "pay").
+        bank_kinds: tuple[CueKind, ...] = ("account", "sort_code", "bank", "reference")
+        bank_spans = [span for kind in bank_kinds for span in found.get(kind, ())]
+        found["card"] = _not_inside(found["payment"], bank_spans)
+    cues = CueMap()
+    for kind, spans in found.items():
+        if spans:
+            cues[kind] = CueSpans(tuple(s for s, _ in spans), tuple(e for _, e in spans))
+    return cues
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Sorted spans without those inside another ("account" inside "account number")."""
+    kept: list[Span] = []
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if kept and end <= kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
 class PaymentScanner:
-    """Builds :class:`PaymentScan` objects from text."""
+    """Builds :class:`PaymentScan` objects from text and its cue matches."""
 
     def __init__(self, language: PaymentLanguage) -> None:
         self._finder = DigitRunFinder(language)
-        self._cue_patterns: dict[CueKind, re.Pattern[str]] = {
-            "payment": language.payment_cue,
-            "card_number": language.card_number_cue,
-            "security_code": language.security_code_cue,
-            "expiry": language.expiry_cue,
-            "sort_code": language.sort_code_cue,
-            "account": language.account_cue,
-            "bank": language.bank_cue,
-            "reference": language.reference_cue,
-        }
 
-    def scan(self, text: str, carried: Carried | None = None) -> PaymentScan:
-        found: dict[CueKind, list[tuple[int, int]]] = {
-            kind: [match.span() for match in pattern.finditer(text)]
-            for kind, pattern in self._cue_patterns.items()
-        }
-        # "code" in "sort code" is not a security code cue.
-        found["security_code"] = _not_inside(found["security_code"], found["sort_code"])
-        # Card cues: payment cues that are not about bank accounts ("card", "visa", "pay").
-        bank_spans = found["account"] + found["sort_code"] + found["bank"] + found["reference"]
-        found["card"] = _not_inside(found["payment"], bank_spans)
-        cues: dict[CueKind, CueSpans] = {
-            kind: CueSpans(tuple(s for s, _ in spans), tuple(e for _, e in spans))
-            for kind, spans in found.items()
-        }
-        runs = tuple(self._finder.runs(text))
-        return PaymentScan(text=text, runs=runs, cues=cues, carried=carried or Carried())
+    def scan(
+        self,
+        text: str,
+        tokens: WordTokens,
+        cues: CueMap,
+        carried: Carried | None = None,
+    ) -> PaymentScan:
+        carried = carried or Carried()
+        has_payment_cue = "payment" in cues
+        carried_fragment = 0 < carried.card_digits_pending < 13
+        return PaymentScan(
+            text=text,
+            runs=tuple(self._finder.runs(text, tokens)),
+            cues=cues,
+            carried=carried,
+            has_payment_cue=has_payment_cue,
+            payment_context=has_payment_cue or carried.payment_context or carried_fragment,
+            bank_context="bank" in cues or carried.bank_context,
+            carried_fragment=carried_fragment,
+        )

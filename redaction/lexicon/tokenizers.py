@@ -1,0 +1,109 @@
+"""Tokenizers producing :class:`WordTokens`: a fast rule tokenizer and spaCy's.
+
+The default pipeline is blank English, whose only component is a tokenizer. Ringfence's
+rule tokenizer does that job in a single regex pass: words and numbers are tokens, English
+clitics split off as spaCy does ("I'm" -> "I", "'m"; "don't" -> "do", "n't"), and
+punctuation always separates tokens, so "exp:03/27" or "card#4111" still yield the words
+"exp" and "card" (spaCy's tokenizer keeps such strings whole). With a real spaCy model
+configured, tokens and lemmas come from the model instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from redaction.lexicon.tokens import LemmaTable, WordTokens
+
+# Words and numbers. With an apostrophe in the text, English clitics become tokens of their
+# own ("do" "n't", "I" "'m", "Crohn" "'s"); other inner apostrophes stay ("o'clock").
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(
+    r"(?i)[^\W_]+?(?=n['’]t\b)|n['’]t\b|['’](?:s|m|d|re|ve|ll)\b"
+    r"|[^\W_]+(?:['’](?!(?:s|m|d|re|ve|ll)\b)[^\W_]+)*"
+)
+
+_Form = tuple[str, str, str, str]  # text, lower, lemma, stem
+
+
+class Tokenizer(Protocol):
+    def __call__(self, text: str) -> WordTokens: ...
+
+
+class _Forms:
+    """What is derived from a token's text, computed once per distinct form.
+
+    Word forms repeat endlessly in chats; the cache is bounded and simply cleared when full.
+    """
+
+    _LIMIT = 200_000
+
+    def __init__(self, table: LemmaTable) -> None:
+        self._table = table
+        self._forms: dict[str, _Form] = {}
+
+    def get(self, raw: str) -> _Form:
+        form = self._forms.get(raw)
+        return form if form is not None else self._add(raw)
+
+    def _add(self, raw: str) -> _Form:
+        if len(self._forms) >= self._LIMIT:
+            self._forms.clear()
+        text = raw.replace("’", "'")
+        lower = text.lower()
+        form = (text, lower, self._table.lemma(lower), self._table.stem(lower))
+        self._forms[raw] = form
+        return form
+
+    def all(self, raws: list[str]) -> list[_Form]:
+        """Forms of many token texts (the common case is a plain dictionary hit)."""
+        forms = self._forms
+        return [forms.get(raw) or self._add(raw) for raw in raws]
+
+
+class FastWordTokenizer:
+    """Rule tokenizer for the blank English pipeline (see module docstring)."""
+
+    def __init__(self, table: LemmaTable) -> None:
+        self._forms = _Forms(table)
+
+    def __call__(self, text: str) -> WordTokens:
+        pattern = _WORD if "'" in text or "’" in text else _PLAIN_WORD
+        matches = list(pattern.finditer(text))
+        if not matches:
+            return WordTokens([], [], [], [], [], [])
+        forms = self._forms.all([match.group() for match in matches])
+        texts, lowers, lemmas, stems = map(list, zip(*forms, strict=True))
+        return WordTokens(
+            texts=texts,
+            starts=[match.start() for match in matches],
+            ends=[match.end() for match in matches],
+            lowers=lowers,
+            lemmas=lemmas,
+            stems=stems,
+        )
+
+
+class SpacyWordTokenizer:
+    """Word tokens from a spaCy pipeline; lemmas from its lemmatizer when it has one."""
+
+    def __init__(self, nlp: Any, table: LemmaTable) -> None:
+        self._forms = _Forms(table)
+        pipe_names: list[str] = list(getattr(nlp, "pipe_names", []))
+        self._has_lemmas = "lemmatizer" in pipe_names
+        self._run = nlp if pipe_names else nlp.tokenizer
+
+    def __call__(self, text: str) -> WordTokens:
+        tokens = WordTokens([], [], [], [], [], [])
+        for token in self._run(text):
+            raw = token.text
+            if not any(char.isalnum() for char in raw):
+                continue
+            form = self._forms.get(raw)
+            tokens.texts.append(form[0])
+            tokens.starts.append(token.idx)
+            tokens.ends.append(token.idx + len(raw))
+            tokens.lowers.append(form[1])
+            tokens.lemmas.append(token.lemma_.lower() if self._has_lemmas else form[2])
+            tokens.stems.append(form[3])
+        return tokens
