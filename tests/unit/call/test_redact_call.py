@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import pickle
 
 import numpy as np
 import pytest
 
 from redaction.audio.decode import decode_audio, to_int16
+from redaction.audio.settings import AudioSettings
 from redaction.call import CallRedaction, redact_call
 from redaction.call_meta import CallMeta
 from redaction.policy import load_policy
@@ -151,3 +153,11 @@ def test_transfer_between_recorded_teams_is_not_cut() -> None:
     assert output.shape[0] == decode_audio(audio).frames
     assert result.manifest["removed"] == []
     assert "planning" in [word["word"] for word in result.manifest["transcript"]["words"]]
+
+
+def test_arguments_and_result_cross_process_boundaries() -> None:
+    """The stream worker runs ``redact_call`` in a process pool: everything must pickle."""
+    result, _ = redacted("dtmf")
+    meta = CallMeta.model_validate(synthetic("dtmf").meta)
+    for value in (meta, AudioSettings(), result, redact_call):
+        assert pickle.loads(pickle.dumps(value)) == value
