@@ -31,6 +31,10 @@ def bootstrap() -> None:
 
 def worker(
     loglevel: str = typer.Option("info", "--loglevel", "-l", help="Log level."),
+    log_format: str = typer.Option(
+        "json", "--log-format", envvar="RINGFENCE_LOG_FORMAT",
+        help="json (one object per line, for log shippers) or text.",
+    ),
 ) -> None:
     """Run the stream worker in the foreground (Ctrl-C stops it cleanly).
 
@@ -41,8 +45,12 @@ def worker(
     from faust import Worker
 
     from streams.app import app
+    from streams.logs import logging_config
 
-    Worker(app, loglevel=loglevel).execute_from_commandline()
+    if log_format not in ("json", "text"):
+        raise typer.BadParameter("choose json or text", param_hint="--log-format")
+    Worker(app, loglevel=loglevel,
+           logging_config=logging_config(loglevel, log_format)).execute_from_commandline()
 
 
 def schemas(

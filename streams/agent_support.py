@@ -6,13 +6,18 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from functools import partial
+from typing import Any
 
 import faust
 
 from redaction.exceptions import InvalidInputError
 from streams import metrics
 from streams.failures import dead_letter
+from streams.gap_guard import GapGuard
+from streams.kafka_reads import read_range
 from streams.publishing import Publisher
+from streams.raw_event import RawEvent
 
 log = logging.getLogger("ringfence.worker")
 
@@ -29,14 +34,41 @@ def event_key(raw_key: bytes | None, expected: str) -> str:
     return key
 
 
-async def run_guarded(
-    event: faust.Event, publisher: Publisher, work: Callable[[], Awaitable[None]]
+async def consume(
+    stream: faust.StreamT[Any], guard: GapGuard, publisher: Publisher,
+    process: Callable[[RawEvent], Awaitable[None]],
 ) -> None:
-    """Process one event; a failure that retrying can't fix becomes a dead letter."""
-    message = event.message
+    """The agent loop: every record exactly once per worker, skipped ones recovered."""
+    async for event in stream.events():
+        raw = RawEvent.of(event.message)
+        if guard.is_repeat(raw):
+            metrics.REPEATS_SKIPPED.labels(topic=raw.topic).inc()
+            continue
+        for missing in await guard.skipped_before(raw):
+            await run_guarded(missing, publisher, process)
+            guard.processed(missing)
+        await run_guarded(raw, publisher, process)
+        guard.processed(raw)
+
+
+def new_gap_guard(app: faust.App, bootstrap_servers: str) -> GapGuard:
+    guard = GapGuard(partial(read_range, bootstrap_servers))
+
+    @app.on_partitions_revoked.connect  # type: ignore[misc]
+    async def _forget(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
+        for tp in revoked:
+            guard.forget(tp.topic, tp.partition)
+
+    return guard
+
+
+async def run_guarded(
+    message: RawEvent, publisher: Publisher, process: Callable[[RawEvent], Awaitable[None]]
+) -> None:
+    """Process one record; a failure that retrying can't fix becomes a dead letter."""
     started = time.perf_counter()
     try:
-        await work()
+        await process(message)
     except Exception as error:  # noqa: BLE001 - any failure must dead-letter, not kill the stream
         letter = dead_letter(
             error, topic=message.topic, partition=message.partition, offset=message.offset,

@@ -19,6 +19,8 @@ def broker_url(bootstrap_servers: str) -> str:
 
 def create_app(settings: StreamSettings | None = None) -> faust.App:
     settings = settings or StreamSettings()
+    # Faust creates only the last directory level of its data dir.
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.app_id,
         broker=broker_url(settings.kafka_bootstrap_servers),

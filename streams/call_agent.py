@@ -11,18 +11,21 @@ from redaction.policy import Policy
 from storage.landing import LandingStore
 from storage.recordings import RecordingStore
 from streams import topics
-from streams.agent_support import event_key, run_guarded, utc_now
+from streams.agent_support import consume, event_key, utc_now
 from streams.call_handler import CallHandler
 from streams.call_jobs import CallRedactionPool
 from streams.decoding import decode_event
 from streams.failures import with_retries
+from streams.gap_guard import GapGuard
 from streams.kafka_publisher import KafkaPublisher
 from streams.models import CallRecorded
+from streams.raw_event import RawEvent
 from streams.settings import StreamSettings
 
 
 def wire_calls(app: faust.App, settings: StreamSettings, publisher: KafkaPublisher,
-               landing: LandingStore, store: RecordingStore, policy: Policy) -> None:
+               landing: LandingStore, store: RecordingStore, policy: Policy,
+               guard: GapGuard) -> None:
     pool = CallRedactionPool(settings.call_workers)
 
     async def redact(audio: bytes, meta_json: str, teams: frozenset[str]) -> CallRedaction:
@@ -31,15 +34,14 @@ def wire_calls(app: faust.App, settings: StreamSettings, publisher: KafkaPublish
     calls = CallHandler(landing=landing, recordings=store, publisher=publisher, policy=policy,
                         redact=redact, clock=utc_now)
 
-    async def handle_call(event: faust.Event) -> None:
-        call = decode_event(CallRecorded, event.message.value)
-        event_key(event.message.key, call.call_id)
+    async def handle_call(record: RawEvent) -> None:
+        call = decode_event(CallRecorded, record.value)
+        event_key(record.key, call.call_id)
         await with_retries(lambda: calls.handle(call), max_delay_s=settings.retry_max_delay_s)
 
     @app.agent(app.topic(topics.CALL_RECORDED, internal=False), name="call-recordings")
     async def call_recordings(stream: faust.StreamT[Any]) -> None:
-        async for event in stream.events():
-            await run_guarded(event, publisher, lambda: handle_call(event))
+        await consume(stream, guard, publisher, handle_call)
 
     @app.on_before_shutdown.connect  # type: ignore[misc]
     async def _stop_pool(app: faust.App, **kwargs: Any) -> None:

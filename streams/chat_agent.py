@@ -12,18 +12,20 @@ from redaction.policy import Policy
 from redaction.text_engine import default_engine
 from storage.recordings import RecordingStore
 from streams import topics
-from streams.agent_support import event_key, run_guarded, utc_now
+from streams.agent_support import consume, event_key, utc_now
 from streams.chat_handler import ChatHandler
 from streams.chat_sweep import due_closes
 from streams.decoding import decode_event
 from streams.failures import with_retries
+from streams.gap_guard import GapGuard
 from streams.kafka_publisher import KafkaPublisher
 from streams.models import ChatEvent
+from streams.raw_event import RawEvent
 from streams.settings import StreamSettings
 
 
 def wire_chats(app: faust.App, settings: StreamSettings, publisher: KafkaPublisher,
-               store: RecordingStore, policy: Policy) -> None:
+               store: RecordingStore, policy: Policy, guard: GapGuard) -> None:
     chat_topic = app.topic(topics.CHAT_EVENTS, internal=False)
     sessions = app.Table(
         "chat-sessions", default=None, partitions=settings.topic_partitions,
@@ -35,16 +37,15 @@ def wire_chats(app: faust.App, settings: StreamSettings, publisher: KafkaPublish
         tombstone_ttl=timedelta(hours=settings.tombstone_ttl_hours),
     )
 
-    async def handle_chat(event: faust.Event) -> None:
-        chat_event = decode_event(ChatEvent, event.message.value)
-        key = event_key(event.message.key, chat_event.chat_id)
-        await with_retries(lambda: chats.handle(key, chat_event, event.message.partition),
+    async def handle_chat(record: RawEvent) -> None:
+        chat_event = decode_event(ChatEvent, record.value)
+        key = event_key(record.key, chat_event.chat_id)
+        await with_retries(lambda: chats.handle(key, chat_event, record.partition),
                            max_delay_s=settings.retry_max_delay_s)
 
     @app.agent(chat_topic, name="chat-events")
     async def chat_events(stream: faust.StreamT[Any]) -> None:
-        async for event in stream.events():
-            await run_guarded(event, publisher, lambda: handle_chat(event))
+        await consume(stream, guard, publisher, handle_chat)
 
     @app.timer(interval=settings.sweep_interval_s)
     async def sweep_chats() -> None:

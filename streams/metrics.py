@@ -23,3 +23,11 @@ PROCESSING_SECONDS = Histogram(
 CONSUMER_LAG = Gauge(
     "ringfence_consumer_lag_messages", "Messages not yet processed", ["topic", "partition"]
 )
+GAPS_REPAIRED = Counter(
+    "ringfence_stream_gaps_repaired_total",
+    "Records the stream skipped that were read directly from Kafka", ["topic"],
+)
+REPEATS_SKIPPED = Counter(
+    "ringfence_stream_repeats_skipped_total",
+    "Records delivered again after being processed, not processed twice", ["topic"],
+)

@@ -10,6 +10,7 @@ from storage.landing import LandingStore
 from storage.recordings import RecordingStore
 from storage.settings import StorageSettings
 from streams import topics
+from streams.agent_support import new_gap_guard
 from streams.call_agent import wire_calls
 from streams.chat_agent import wire_chats
 from streams.kafka_publisher import KafkaPublisher
@@ -27,7 +28,8 @@ def wire(app: faust.App, settings: StreamSettings) -> None:
         app.topic(topics.AUDIT, internal=False),
         app.topic(topics.DEADLETTER, internal=False),
     )
-    wire_chats(app, settings, publisher, store, policy)
+    guard = new_gap_guard(app, settings.kafka_bootstrap_servers)
+    wire_chats(app, settings, publisher, store, policy, guard)
     wire_calls(app, settings, publisher, LandingStore(client, storage.landing_bucket), store,
-               policy)
+               policy, guard)
     wire_web(app, settings)
