@@ -60,13 +60,14 @@ def verify_redaction(
     text_engine: TextAnalyser | None = None,
 ) -> Verification:
     """Every check on the output exactly as it would be stored."""
+    stretches = uninterrupted_stretches(kept_words, removed)
     checks = [
         removed_spans_silent(redacted, sample_rate, removed),
         no_dtmf(redacted, sample_rate, settings),
-        no_card_length_digit_runs(kept_words, settings.card_min_digits),
+        no_card_length_digit_runs(stretches, settings.card_min_digits),
     ]
     if text_engine is not None:
-        checks.append(no_card_numbers(kept_words, text_engine))
+        checks.append(no_card_numbers(stretches, text_engine))
     return Verification(tuple(checks))
 
 
@@ -94,15 +95,41 @@ def no_dtmf(redacted: NDArray[np.int16], sample_rate: int, settings: AudioSettin
     return Check("no_dtmf", not tones, detail)
 
 
-def no_card_length_digit_runs(kept_words: Sequence[Word], min_digits: int) -> Check:
-    runs = digit_runs([word.word for word in kept_words])
-    runs = [run for run in runs if run.digits >= min_digits]
-    where = ", ".join(f"{kept_words[run.first].start:.2f}s" for run in runs[:5])
+def no_card_length_digit_runs(stretches: Sequence[Sequence[Word]], min_digits: int) -> Check:
+    runs = [
+        stretch[run.first].start
+        for stretch in stretches
+        for run in digit_runs([word.word for word in stretch])
+        if run.digits >= min_digits
+    ]
+    where = ", ".join(f"{start:.2f}s" for start in runs[:5])
     detail = f"{len(runs)} runs of {min_digits}+ digits" + (f" at {where}" if runs else "")
     return Check("no_card_length_digit_runs", not runs, detail)
 
 
-def no_card_numbers(kept_words: Sequence[Word], text_engine: TextAnalyser) -> Check:
-    text = " ".join(word.word for word in kept_words)
-    cards = [item for item in text_engine.analyse(text).redactions if item.kind == "payment_card"]
+def no_card_numbers(stretches: Sequence[Sequence[Word]], text_engine: TextAnalyser) -> Check:
+    cards = [
+        item
+        for stretch in stretches
+        for item in text_engine.analyse(" ".join(word.word for word in stretch)).redactions
+        if item.kind == "payment_card"
+    ]
     return Check("no_card_numbers", not cards, f"{len(cards)} card numbers in the transcript")
+
+
+def uninterrupted_stretches(words: Sequence[Word], removed: Sequence[Span]) -> list[list[Word]]:
+    """``words`` split wherever a removed span lies between two of them.
+
+    Words either side of a removal were never said one after the other, so a number must not
+    be read across it (a phone number before a payment and a reference after it are not one).
+    """
+    stretches: list[list[Word]] = []
+    for word in words:
+        previous = stretches[-1][-1] if stretches else None
+        if previous is None or any(
+            previous.end <= span.start and span.end <= word.start for span in removed
+        ):
+            stretches.append([word])
+        else:
+            stretches[-1].append(word)
+    return stretches

@@ -89,3 +89,17 @@ def test_a_redaction_bug_is_caught_end_to_end(monkeypatch: pytest.MonkeyPatch) -
     assert result.manifest["verification"]["passed"] is False
     assert any(failure.startswith("no_dtmf") for failure in result.verification.failures())
     assert "4111" not in " ".join(result.verification.failures())
+
+
+def test_numbers_either_side_of_a_removal_are_not_joined() -> None:
+    """A phone number before a payment window and a reference after it: not a card number."""
+    phone = "oh one six three six six five oh oh oh oh".split()
+    reference = "one two three four".split()
+    words = _words([*phone, "payment", *reference])
+    payment = words[len(phone)]
+    kept = [word for word in words if word is not payment]
+    removed = [Span(payment.start - 0.05, payment.end + 0.05)]
+    verdict = verify_redaction(np.zeros((8000, 1), np.int16), 8000, removed, kept, SETTINGS)
+    assert verdict.passed, verdict.failures()
+    joined = verify_redaction(np.zeros((8000, 1), np.int16), 8000, [], kept, SETTINGS)
+    assert not joined.passed
