@@ -69,7 +69,7 @@ def redact_call(
     check_consistent(meta, decoded.duration_s, settings.span_tolerance_s)
     words, source = transcript_words(meta, decoded)
     analysis = analysis_channels(decoded.samples, decoded.sample_rate)
-    signals = gather_signals(meta, words, analysis, settings, engine)
+    signals = gather_signals(meta, words, analysis, decoded.duration_s, settings, engine)
     removed, cut = removed_spans(signals, meta, recorded_teams, decoded.duration_s)
     redacted = _redacted_samples(decoded, removed, cut)
     kept = kept_word_indices(signals, removed, cut)

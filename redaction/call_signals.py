@@ -66,11 +66,14 @@ def gather_signals(
     meta: CallMeta,
     words: Sequence[Word],
     analysis: NDArray[np.float32],
+    duration_s: float,
     settings: AudioSettings,
     text_engine: TextAnalyser,
 ) -> CallSignals:
-    """Markers, DTMF and spoken payment data of one call, merged into payment windows."""
-    duration_s = analysis.shape[1] / ANALYSIS_RATE
+    """Markers, DTMF and spoken payment data of one call, merged into payment windows.
+
+    ``analysis`` is the 8 kHz copy; ``duration_s`` is the recording's own (exact) length.
+    """
     tones = [tone for channel in analysis for tone in detect_dtmf(channel, ANALYSIS_RATE, settings)]
     markers = marker_spans(meta.events, duration_s)
     audio_context = bool(markers) or len(tones) >= settings.dtmf_context_presses

@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import numpy as np
 import pytest
 
 from redaction.call import redact_call
 from redaction.call_meta import CallMeta, parse_call_meta
 from redaction.exceptions import InvalidInputError
 from redaction.policy import load_policy
-from tests.unit.audio.synth import CallBuilder, read_wav
+from tests.unit.audio.synth import CallBuilder, read_wav, wav_bytes
 
 RECORDED = load_policy().recorded_teams("call")
 CARD = "4111111111111111"
@@ -110,3 +111,13 @@ def test_transfer_to_an_unknown_team_is_cut() -> None:
         short_call().wav(), _meta(events=[{"at": 1.0, "kind": "transfer"}]), RECORDED
     )
     assert result.manifest["duration_s"] == 1.0
+
+
+@pytest.mark.parametrize("rate", [8000, 11025, 44100])
+def test_a_window_to_the_end_silences_the_last_sample(rate: int) -> None:
+    """Windows are clipped to the recording's own length, not the 8 kHz analysis copy's."""
+    tone = 0.5 * np.sin(np.arange(rate + 7) * 0.3).astype(np.float32)
+    events = [{"at": 0.5, "kind": "payment_start"}]
+    result = redact_call(wav_bytes(tone[:, None], rate), _meta(events=events), RECORDED)
+    output, _ = read_wav(result.audio_wav)
+    assert output.shape[0] == rate + 7 and not output[rate // 2 :].any()
