@@ -16,9 +16,11 @@ from presidio_analyzer import EntityRecognizer, RecognizerRegistry
 from redaction.exceptions import RingfenceError
 from redaction.findings import Category
 from redaction.lexicon.context import ContextWords
+from redaction.lexicon.frames import PersonFrames
 from redaction.lexicon.matcher import PhraseEntry, PhraseIndex, phrase_entry
 from redaction.lexicon.model import Lexicon, load_lexicon
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer
+from redaction.lexicon.statements import AgentStatements
 from redaction.lexicon.tokenizers import FastWordTokenizer, SpacyWordTokenizer, Tokenizer
 from redaction.lexicon.tokens import LemmaTable
 from redaction.payment.bank_recognizer import UkBankDetailsRecognizer
@@ -44,6 +46,7 @@ class Pipeline:
     registry: RecognizerRegistry
     window: int
     payment_context_turns: int
+    agent_statements: AgentStatements
 
 
 def load_spacy(name: str) -> Any:
@@ -70,10 +73,11 @@ def build_pipeline(settings: TextSettings) -> Pipeline:
         UkBankDetailsRecognizer(),
         IbanRecognizer(),
     ]
+    frames = PersonFrames.load(settings.person_frames_path)
     for category, entry in lexicon.categories.items():
         context = ContextWords.build(entry.context, tokenize)
         recognizers.append(
-            SpecialCategoryRecognizer(category, entry, context, settings.context_window)
+            SpecialCategoryRecognizer(category, entry, context, frames, settings.context_window)
         )
     return Pipeline(
         tokenize=tokenize,
@@ -84,6 +88,7 @@ def build_pipeline(settings: TextSettings) -> Pipeline:
         registry=RecognizerRegistry(recognizers=recognizers, supported_languages=["en"]),
         window=settings.context_window,
         payment_context_turns=settings.payment_context_turns,
+        agent_statements=AgentStatements.load(settings.agent_statements_path),
     )
 
 
@@ -113,6 +118,7 @@ def lexicon_entries(lexicon: Lexicon, tokenize: Tokenizer) -> list[PhraseEntry]:
         raw += [(term, category, "term") for term in entry.terms]
         raw += [(term, category, "abbreviation") for term in entry.abbreviations]
         raw += [(term, category, "ambiguous") for term in entry.ambiguous]
+        raw += [(term, category, "predicate") for term in entry.predicates]
     raw += [(friend.phrase, friend.category, "false_friend") for friend in lexicon.false_friends]
     entries = (
         phrase_entry(phrase, category, kind, tokenize)  # type: ignore[arg-type]

@@ -60,7 +60,7 @@ def redact_message(
     seq: int, sender: str, text: str, state: ChatState, engine: TextEngine
 ) -> tuple[MessageResult, ChatState]:
     """Redact one message given the chat's state; return the result and the next state."""
-    findings = engine.analyse(text, carried=state.carried())
+    findings = engine.analyse(text, carried=state.carried(), speaker=sender)
     result = MessageResult(
         seq=seq,
         sender=sender,

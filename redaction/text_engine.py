@@ -77,12 +77,19 @@ class TextEngine:
         return cls(build_pipeline(settings or TextSettings()))
 
     def analyse(
-        self, text: str, *, payment_context: bool = False, carried: Carried | None = None
+        self,
+        text: str,
+        *,
+        payment_context: bool = False,
+        carried: Carried | None = None,
+        speaker: str | None = None,
     ) -> TextFindings:
         """Find payment data and special-category mentions in ``text``.
 
         ``payment_context=True`` means the surrounding conversation is already in a payment
-        context; ``carried`` is richer conversation state from ``redaction.chat``.
+        context; ``carried`` is richer conversation state from ``redaction.chat``;
+        ``speaker="agent"`` drops special-category hits in the agent's yes/no questions and
+        statements of the rules (see ``redaction.lexicon.statements``).
         """
         if carried is None:
             carried = _IN_PAYMENT_CONTEXT if payment_context else _NOTHING_CARRIED
@@ -90,6 +97,8 @@ class TextEngine:
             carried = dataclasses.replace(carried, payment_context=True)
         artifacts = self._artifacts(text, carried)
         results = self._results(text, artifacts)
+        if speaker == "agent" and results:
+            results = self._without_generic_agent_talk(text, artifacts, results)
         redactions = (
             resolve_overlaps(
                 text,
@@ -111,6 +120,17 @@ class TextEngine:
             trailing_card_digits=trailing_card_digits(scan, redactions),
             asked_for=unanswered_question(scan, redactions),
         )
+
+    def _without_generic_agent_talk(
+        self, text: str, artifacts: TextArtifacts, results: list[RecognizerResult]
+    ) -> list[RecognizerResult]:
+        statements = self._pipeline.agent_statements
+        return [
+            r
+            for r in results
+            if r.entity_type not in CATEGORY_OF_ENTITY
+            or not statements.nobodys_data(text, artifacts.words, r.start)
+        ]
 
     def _artifacts(self, text: str, carried: Carried) -> TextArtifacts:
         """One pass builds what every recognizer reads: tokens, phrase matches, digit runs."""

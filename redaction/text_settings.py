@@ -25,6 +25,8 @@ class TextSettings(BaseSettings):
     lexicon_path: Path | None = None
     payment_language_path: Path | None = None
     lemma_table_path: Path | None = None
+    person_frames_path: Path | None = None
+    agent_statements_path: Path | None = None
     # Messages a payment cue keeps a chat "in payment context" for.
     payment_context_turns: int = 6
     # Words either side of a special-category hit searched for context words.

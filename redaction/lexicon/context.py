@@ -37,6 +37,7 @@ class ContextWords:
             if stem in self.single:
                 return tokens.lowers[index]
             for phrase in self.phrases.get(stem, ()):
-                if tuple(stems[index : index + len(phrase)]) == phrase:
+                overlaps_hit = index < first <= index + len(phrase) - 1
+                if not overlaps_hit and tuple(stems[index : index + len(phrase)]) == phrase:
                     return " ".join(tokens.lowers[index : index + len(phrase)])
         return None

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from redaction.findings import Category
+from redaction.lexicon.spelling import SpellingCorrector
 from redaction.lexicon.tokens import WordTokens
 
-EntryKind = Literal["term", "abbreviation", "ambiguous", "false_friend", "cue"]
+EntryKind = Literal["term", "abbreviation", "ambiguous", "predicate", "false_friend", "cue"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +60,12 @@ class PhraseIndex:
     def __init__(self, entries: Iterable[PhraseEntry]) -> None:
         self._root = _Node()
         self._exact_root = _Node()
+        entries = list(entries)
         for entry in entries:
             self._add(entry)
+        self._spelling = SpellingCorrector(
+            word for entry in entries if entry.kind != "abbreviation" for word in entry.words
+        )
         # Single-word wildcards by their first three letters, so a token checks only the
         # few prefixes that can match it; shorter prefixes are checked one by one.
         self._wildcards_by_head: dict[str, list[tuple[str, _Node]]] = {}
@@ -81,20 +86,25 @@ class PhraseIndex:
         node.ending.append(entry)
 
     def matches(self, tokens: WordTokens) -> list[PhraseMatch]:
-        """Every phrase occurrence, in token order (overlaps included)."""
+        """Every phrase occurrence, in token order (overlaps included).
+
+        A misspelt lexicon word ("sclerosys", "diabetis") is matched as the word it is one
+        edit away from: the correction stands in for the token's lemma.
+        """
         found: list[PhraseMatch] = []
-        lowers, lemmas, texts = tokens.lowers, tokens.lemmas, tokens.texts
+        lowers, texts = tokens.lowers, tokens.texts
+        lemmas = self._spelling.correct(tokens)
         children, exact_children = self._root.children, self._exact_root.children
         heads = self._wildcards_by_head
         for first, lower in enumerate(lowers):
             child = children.get(lower)
             if child is not None:
-                self._walk(child, tokens, first, first, found)
+                self._walk(child, lowers, lemmas, first, first, found)
             lemma = lemmas[first]
             if lemma is not lower and lemma != lower:
                 child = children.get(lemma)
                 if child is not None:
-                    self._walk(child, tokens, first, first, found)
+                    self._walk(child, lowers, lemmas, first, first, found)
             exact = exact_children.get(texts[first])
             if exact is not None:
                 self._walk_exact(exact, texts, first, first, found)
@@ -111,22 +121,28 @@ class PhraseIndex:
                 found.extend(PhraseMatch(index, index, entry) for entry in node.ending)
 
     def _walk(
-        self, node: _Node, tokens: WordTokens, first: int, index: int, found: list[PhraseMatch]
+        self,
+        node: _Node,
+        lowers: list[str],
+        lemmas: list[str],
+        first: int,
+        index: int,
+        found: list[PhraseMatch],
     ) -> None:
-        """``node`` matched ``tokens[index]``: record phrases ending here, try to go on."""
+        """``node`` matched token ``index``: record phrases ending here, try to go on."""
         for entry in node.ending:
             found.append(PhraseMatch(first, index, entry))
         following = index + 1
-        if following >= len(tokens.lowers) or not (node.children or node.wildcards):
+        if following >= len(lowers) or not (node.children or node.wildcards):
             return
-        lower, lemma = tokens.lowers[following], tokens.lemmas[following]
+        lower, lemma = lowers[following], lemmas[following]
         child = node.children.get(lower)
         if child is not None:
-            self._walk(child, tokens, first, following, found)
+            self._walk(child, lowers, lemmas, first, following, found)
         if lemma != lower:
             child = node.children.get(lemma)
             if child is not None:
-                self._walk(child, tokens, first, following, found)
+                self._walk(child, lowers, lemmas, first, following, found)
         for prefix, wildcard_node in node.wildcards.items():
             if _wildcard_ok(lower, prefix):
                 found.extend(PhraseMatch(first, following, e) for e in wildcard_node.ending)

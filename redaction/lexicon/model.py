@@ -27,6 +27,8 @@ class CategoryLexicon(BaseModel):
     terms: list[str] = []
     abbreviations: list[str] = []
     ambiguous: list[str] = []
+    # Count only when said of a person ("we're Indian", "I'm from Eritrea"): see frames.py.
+    predicates: list[str] = []
     context: list[str] = []
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from redaction.artifacts import ArtifactRecognizer, Hit, TextArtifacts
 from redaction.findings import Category
 from redaction.lexicon.context import ContextWords
+from redaction.lexicon.frames import PersonFrames
 from redaction.lexicon.matcher import PhraseMatch
 from redaction.lexicon.model import CategoryLexicon
 
@@ -19,14 +21,21 @@ def entity_of(category: Category) -> str:
 class SpecialCategoryRecognizer(ArtifactRecognizer):
     """Flags mentions of one UK GDPR Art. 9 / Art. 10 category.
 
-    Plain terms and abbreviations count on their own; ambiguous terms only with a context
-    word of the category within ``window`` tokens; any hit inside a false friend phrase of
-    the category ("sick of", "Church Lane") is dropped. Context boosting of plain hits is
-    left to the engine's context enhancer, as in presidio.
+    Plain terms and abbreviations count on their own. Ambiguous terms count with a context
+    word of the category within ``window`` tokens, or when said of a person ("hes Polish");
+    predicate terms only when said of a person. Any hit inside a false friend phrase of the
+    category ("sick of", "Church Lane") is dropped, and hits a few words apart in one
+    sentence ("fasting for Ramadan") are one mention, so one flag. Context boosting of the
+    confidence is left to the engine's context enhancer, as in presidio.
     """
 
     def __init__(
-        self, category: Category, lexicon: CategoryLexicon, context: ContextWords, window: int
+        self,
+        category: Category,
+        lexicon: CategoryLexicon,
+        context: ContextWords,
+        frames: PersonFrames,
+        window: int,
     ) -> None:
         super().__init__(
             supported_entities=[entity_of(category)],
@@ -35,6 +44,7 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         )
         self.category = category
         self.context_words = context
+        self._frames = frames
         self._window = window
         self._confidence = lexicon.confidence
         self._ambiguous_confidence = lexicon.ambiguous_confidence
@@ -53,16 +63,55 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
             and m.entry.kind != "false_friend"
             and not _inside_any(m, blocked)
         ]
-        words = artifacts.words
+        longest = _longest_only(own)
+        # Token positions of unconditional hits: they are context for ambiguous ones too.
+        anchors = [m.first for m in longest if m.entry.kind in ("term", "abbreviation")]
+        hits = [hit for m in longest if (hit := self._hit(m, artifacts, anchors))]
         entity = entity_of(self.category)
-        for match in _longest_only(own):
-            kind = match.entry.kind
-            score = self._confidence
-            if kind == "ambiguous":
-                if self.context_words.near(words, match.first, match.last, self._window) is None:
-                    continue
-                score = self._ambiguous_confidence
-            yield entity, words.starts[match.first], words.ends[match.last], score, kind
+        words = artifacts.words
+        for first, last, score, how in _merge_nearby(hits, artifacts):
+            yield entity, words.starts[first], words.ends[last], score, how
+
+    def _hit(
+        self, match: PhraseMatch, artifacts: TextArtifacts, anchors: list[int]
+    ) -> _TokenHit | None:
+        kind = match.entry.kind
+        if kind not in ("ambiguous", "predicate"):
+            return match.first, match.last, self._confidence, kind
+        words = artifacts.words
+        if self._frames.said_of_person(words, match.first, match.last, artifacts.payment.text):
+            return match.first, match.last, self._confidence, f"{kind}.said_of_person"
+        if kind == "predicate":
+            return None
+        if any(abs(anchor - match.first) <= self._window for anchor in anchors):
+            return match.first, match.last, self._ambiguous_confidence, f"{kind}.with_term"
+        if self.context_words.near(words, match.first, match.last, self._window):
+            return match.first, match.last, self._ambiguous_confidence, kind
+        return None
+
+
+# (first token, last token, score, how) of one hit.
+_TokenHit = tuple[int, int, float, str]
+# Most words between two hits of one mention ("fasting for Ramadan", "ex was arrested for").
+_MENTION_GAP = 3
+
+
+def _merge_nearby(hits: list[_TokenHit], artifacts: TextArtifacts) -> list[_TokenHit]:
+    """Join hits at most ``_MENTION_GAP`` words apart with no sentence end between them."""
+    merged: list[_TokenHit] = []
+    text, words = artifacts.payment.text, artifacts.words
+    for hit in hits:
+        if merged:
+            first, last, score, how = merged[-1]
+            between = text[words.ends[last] : words.starts[hit[0]]]
+            if hit[0] - last - 1 <= _MENTION_GAP and not _SENTENCE_END.search(between):
+                merged[-1] = (first, max(last, hit[1]), max(score, hit[2]), how)
+                continue
+        merged.append(hit)
+    return merged
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 def _inside_any(match: PhraseMatch, blockers: list[PhraseMatch]) -> bool:
