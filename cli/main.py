@@ -51,7 +51,7 @@ def main() -> None:
     except typer.Abort:
         typer.echo("ringfence: aborted", err=True)
         sys.exit(130)
-    except Exception as error:  # noqa: BLE001 - click usage errors arrive as ClickException
+    except Exception as error:
         from click import ClickException
 
         if isinstance(error, ClickException):

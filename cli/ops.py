@@ -32,7 +32,9 @@ def bootstrap() -> None:
 def worker(
     loglevel: str = typer.Option("info", "--loglevel", "-l", help="Log level."),
     log_format: str = typer.Option(
-        "json", "--log-format", envvar="RINGFENCE_LOG_FORMAT",
+        "json",
+        "--log-format",
+        envvar="RINGFENCE_LOG_FORMAT",
         help="json (one object per line, for log shippers) or text.",
     ),
 ) -> None:
@@ -49,8 +51,9 @@ def worker(
 
     if log_format not in ("json", "text"):
         raise typer.BadParameter("choose json or text", param_hint="--log-format")
-    Worker(app, loglevel=loglevel,
-           logging_config=logging_config(loglevel, log_format)).execute_from_commandline()
+    Worker(
+        app, loglevel=loglevel, logging_config=logging_config(loglevel, log_format)
+    ).execute_from_commandline()
 
 
 def schemas(
@@ -72,7 +75,9 @@ def lag(
     lags = asyncio.run(measure_lag(StreamSettings()))
     for item in lags:
         committed = "-" if item.committed is None else str(item.committed)
-        typer.echo(f"{item.topic}[{item.partition}] end={item.end_offset} "
-                   f"committed={committed} lag={item.lag}")
+        typer.echo(
+            f"{item.topic}[{item.partition}] end={item.end_offset} "
+            f"committed={committed} lag={item.lag}"
+        )
     if any(item.lag > alert_at for item in lags):
         raise typer.Exit(1)

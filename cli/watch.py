@@ -56,7 +56,9 @@ def flags(
     asyncio.run(_print_topic(_OUTPUT_TOPICS[topic], follow, from_beginning, idle_s=3.0))
 
 
-def objects(prefix: str = typer.Option("", help="Only keys under this prefix (e.g. a team).")) -> None:
+def objects(
+    prefix: str = typer.Option("", help="Only keys under this prefix (e.g. a team)."),
+) -> None:
     """List stored recordings with their retention metadata, one JSON line each."""
     settings = StorageSettings()
     client = make_client(settings)
@@ -64,9 +66,16 @@ def objects(prefix: str = typer.Option("", help="Only keys under this prefix (e.
         name = item.object_name or ""
         stat = client.stat_object(settings.recordings_bucket, name)
         retention = RetentionMetadata.from_headers(dict(stat.metadata or {}))
-        typer.echo(json.dumps({
-            "key": name, "size": item.size, "team": retention.team,
-            "channel": retention.channel, "captured_at": retention.captured_at.isoformat(),
-            "retain_until": retention.retain_until.isoformat(),
-            "categories": list(retention.categories),
-        }))
+        typer.echo(
+            json.dumps(
+                {
+                    "key": name,
+                    "size": item.size,
+                    "team": retention.team,
+                    "channel": retention.channel,
+                    "captured_at": retention.captured_at.isoformat(),
+                    "retain_until": retention.retain_until.isoformat(),
+                    "categories": list(retention.categories),
+                }
+            )
+        )

@@ -35,7 +35,9 @@ def event_key(raw_key: bytes | None, expected: str) -> str:
 
 
 async def consume(
-    stream: faust.StreamT[Any], guard: GapGuard, publisher: Publisher,
+    stream: faust.StreamT[Any],
+    guard: GapGuard,
+    publisher: Publisher,
     process: Callable[[RawEvent], Awaitable[None]],
 ) -> None:
     """The agent loop: every record exactly once per worker, skipped ones recovered."""
@@ -54,7 +56,7 @@ async def consume(
 def new_gap_guard(app: faust.App, bootstrap_servers: str) -> GapGuard:
     guard = GapGuard(partial(read_range, bootstrap_servers))
 
-    @app.on_partitions_revoked.connect  # type: ignore[misc]
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]
     async def _forget(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
         for tp in revoked:
             guard.forget(tp.topic, tp.partition)
@@ -71,14 +73,23 @@ async def run_guarded(
         await process(message)
     except Exception as error:  # noqa: BLE001 - any failure must dead-letter, not kill the stream
         letter = dead_letter(
-            error, topic=message.topic, partition=message.partition, offset=message.offset,
-            key=message.key, failed_at=utc_now(),
+            error,
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+            key=message.key,
+            failed_at=utc_now(),
         )
         await publisher.dead_letter(letter)
         log.warning(
             "event dead-lettered",
-            extra={"topic": message.topic, "partition": message.partition,
-                   "offset": message.offset, "reason": letter.reason, "detail": letter.detail},
+            extra={
+                "topic": message.topic,
+                "partition": message.partition,
+                "offset": message.offset,
+                "reason": letter.reason,
+                "detail": letter.detail,
+            },
         )
     finally:
         metrics.PROCESSING_SECONDS.labels(topic=message.topic).observe(

@@ -46,8 +46,9 @@ async def ensure_topics(settings: StreamSettings) -> dict[str, str]:
 
 
 def _new_topic(spec: TopicSpec) -> NewTopic:
-    return NewTopic(spec.name, spec.partitions, spec.replication_factor,
-                    topic_configs=spec.configs())
+    return NewTopic(
+        spec.name, spec.partitions, spec.replication_factor, topic_configs=spec.configs()
+    )
 
 
 def _config_resource(spec: TopicSpec) -> ConfigResource:

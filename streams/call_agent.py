@@ -23,16 +23,28 @@ from streams.raw_event import RawEvent
 from streams.settings import StreamSettings
 
 
-def wire_calls(app: faust.App, settings: StreamSettings, publisher: KafkaPublisher,
-               landing: LandingStore, store: RecordingStore, policy: Policy,
-               guard: GapGuard) -> None:
+def wire_calls(
+    app: faust.App,
+    settings: StreamSettings,
+    publisher: KafkaPublisher,
+    landing: LandingStore,
+    store: RecordingStore,
+    policy: Policy,
+    guard: GapGuard,
+) -> None:
     pool = CallRedactionPool(settings.call_workers)
 
     async def redact(audio: bytes, meta_json: str, teams: frozenset[str]) -> CallRedaction:
         return await pool.redact(audio, meta_json, teams, settings.call_timeout_s)
 
-    calls = CallHandler(landing=landing, recordings=store, publisher=publisher, policy=policy,
-                        redact=redact, clock=utc_now)
+    calls = CallHandler(
+        landing=landing,
+        recordings=store,
+        publisher=publisher,
+        policy=policy,
+        redact=redact,
+        clock=utc_now,
+    )
 
     async def handle_call(record: RawEvent) -> None:
         call = decode_event(CallRecorded, record.value)
@@ -43,6 +55,6 @@ def wire_calls(app: faust.App, settings: StreamSettings, publisher: KafkaPublish
     async def call_recordings(stream: faust.StreamT[Any]) -> None:
         await consume(stream, guard, publisher, handle_call)
 
-    @app.on_before_shutdown.connect  # type: ignore[misc]
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def _stop_pool(app: faust.App, **kwargs: Any) -> None:
         pool.shutdown()

@@ -45,10 +45,12 @@ class Landing(Protocol):
 
 
 class Recordings(Protocol):
-    def put_bytes(self, key: str, data: bytes, content_type: str,
-                  retention: RetentionMetadata) -> None: ...
-    def put_json(self, key: str, document: dict[str, Any],
-                 retention: RetentionMetadata) -> None: ...
+    def put_bytes(
+        self, key: str, data: bytes, content_type: str, retention: RetentionMetadata
+    ) -> None: ...
+    def put_json(
+        self, key: str, document: dict[str, Any], retention: RetentionMetadata
+    ) -> None: ...
     def exists(self, key: str) -> bool: ...
 
 
@@ -70,7 +72,9 @@ class CallHandler:
             return
         manifest_key = self._key(call, "manifest.json")
         try:
-            audio = await asyncio.to_thread(self.landing.get_bytes, call.audio.bucket, call.audio.key)
+            audio = await asyncio.to_thread(
+                self.landing.get_bytes, call.audio.bucket, call.audio.key
+            )
         except ObjectMissingError:
             if await asyncio.to_thread(self.recordings.exists, manifest_key):
                 return  # a replay of a call already stored and cleaned up
@@ -83,9 +87,15 @@ class CallHandler:
         metrics.CALLS.labels(outcome="stored").inc()
         for item in result.manifest["removed"]:
             metrics.REDACTIONS.labels(kind=item["reason"], source="call").inc()
-        log.info("call stored", extra={"call_id": call.call_id, "team": call.team,
-                                       "removed": len(result.manifest["removed"]),
-                                       "flags": len(result.manifest["flags"])})
+        log.info(
+            "call stored",
+            extra={
+                "call_id": call.call_id,
+                "team": call.team,
+                "removed": len(result.manifest["removed"]),
+                "flags": len(result.manifest["flags"]),
+            },
+        )
 
     async def _redact(self, call: CallRecorded, audio: bytes) -> CallRedaction:
         teams = self.policy.recorded_teams("call")
@@ -104,19 +114,32 @@ class CallHandler:
     async def _store(self, call: CallRecorded, result: CallRedaction) -> list[str]:
         categories = tuple(sorted({flag["category"] for flag in result.manifest["flags"]}))
         retention = RetentionMetadata(
-            source_id=call.call_id, channel="call", team=call.team,
-            captured_at=call.started_at, retain_until=self.policy.retain_until(call.started_at),
-            categories=categories, caller_number=call.caller_number or None,
+            source_id=call.call_id,
+            channel="call",
+            team=call.team,
+            captured_at=call.started_at,
+            retain_until=self.policy.retain_until(call.started_at),
+            categories=categories,
+            caller_number=call.caller_number or None,
         )
         audio_key, manifest_key = self._key(call, "audio.wav"), self._key(call, "manifest.json")
         transcript_key = self._key(call, "transcript.json")
-        transcript = {"call_id": call.call_id, "team": call.team,
-                      "caller_number": call.caller_number, **result.manifest["transcript"]}
-        manifest = {**result.manifest, "team": call.team, "caller_number": call.caller_number,
-                    "captured_at": call.started_at.isoformat(),
-                    "retain_until": retention.retain_until.isoformat()}
-        await asyncio.to_thread(self.recordings.put_bytes, audio_key, result.audio_wav,
-                                "audio/wav", retention)
+        transcript = {
+            "call_id": call.call_id,
+            "team": call.team,
+            "caller_number": call.caller_number,
+            **result.manifest["transcript"],
+        }
+        manifest = {
+            **result.manifest,
+            "team": call.team,
+            "caller_number": call.caller_number,
+            "captured_at": call.started_at.isoformat(),
+            "retain_until": retention.retain_until.isoformat(),
+        }
+        await asyncio.to_thread(
+            self.recordings.put_bytes, audio_key, result.audio_wav, "audio/wav", retention
+        )
         await asyncio.to_thread(self.recordings.put_json, transcript_key, transcript, retention)
         # The manifest goes last: its presence means the whole call is stored.
         await asyncio.to_thread(self.recordings.put_json, manifest_key, manifest, retention)
@@ -126,10 +149,14 @@ class CallHandler:
         words = manifest["transcript"]["words"]
         for found in manifest["flags"]:
             flag = ComplianceFlag(
-                flag_id=stable_id("call", call.call_id, found["start"], found["end"],
-                                  found["category"]),
-                source="call", source_id=call.call_id, team=call.team,
-                category=found["category"], confidence=found["confidence"],
+                flag_id=stable_id(
+                    "call", call.call_id, found["start"], found["end"], found["category"]
+                ),
+                source="call",
+                source_id=call.call_id,
+                team=call.team,
+                category=found["category"],
+                confidence=found["confidence"],
                 detector=found.get("detector", "text_engine"),
                 location=AudioLocation(start_s=found["start"], end_s=found["end"]),
                 excerpt=_words_excerpt(words, found["start"], found["end"]),
@@ -138,13 +165,23 @@ class CallHandler:
             await self.publisher.flag(flag)
             metrics.FLAGS.labels(category=flag.category, source="call").inc()
 
-    async def _audit(self, call: CallRecorded, action: str, reason: str,
-                     keys: list[str] | None = None) -> None:
-        await self.publisher.audit(AuditEvent.model_validate({
-            "audit_id": stable_id("call", call.call_id, action), "source": "call",
-            "source_id": call.call_id, "team": call.team, "action": action,
-            "reason": reason, "object_keys": keys or [], "at": self.clock(),
-        }))
+    async def _audit(
+        self, call: CallRecorded, action: str, reason: str, keys: list[str] | None = None
+    ) -> None:
+        await self.publisher.audit(
+            AuditEvent.model_validate(
+                {
+                    "audit_id": stable_id("call", call.call_id, action),
+                    "source": "call",
+                    "source_id": call.call_id,
+                    "team": call.team,
+                    "action": action,
+                    "reason": reason,
+                    "object_keys": keys or [],
+                    "at": self.clock(),
+                }
+            )
+        )
 
     @staticmethod
     def _key(call: CallRecorded, name: str) -> str:
@@ -152,16 +189,25 @@ class CallHandler:
 
 
 def _meta_json(call: CallRecorded) -> str:
-    return json.dumps({
-        "call_id": call.call_id, "team": call.team, "direction": call.direction,
-        "caller_number": call.caller_number, "started_at": call.started_at.isoformat(),
-        "events": call.events, "transcript": call.transcript,
-    })
+    return json.dumps(
+        {
+            "call_id": call.call_id,
+            "team": call.team,
+            "direction": call.direction,
+            "caller_number": call.caller_number,
+            "started_at": call.started_at.isoformat(),
+            "events": call.events,
+            "transcript": call.transcript,
+        }
+    )
 
 
 def _words_excerpt(words: list[dict[str, Any]], start_s: float, end_s: float) -> str:
     """The (already redacted) words around a flag, long digit runs masked."""
-    nearby = [w["word"] for w in words
-              if w["end"] >= start_s - _EXCERPT_CONTEXT_S and w["start"] <= end_s + _EXCERPT_CONTEXT_S]
+    nearby = [
+        w["word"]
+        for w in words
+        if w["end"] >= start_s - _EXCERPT_CONTEXT_S and w["start"] <= end_s + _EXCERPT_CONTEXT_S
+    ]
     text = " ".join(nearby)
     return excerpt(text, [], 0, len(text), width=0)

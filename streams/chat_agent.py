@@ -24,34 +24,54 @@ from streams.raw_event import RawEvent
 from streams.settings import StreamSettings
 
 
-def wire_chats(app: faust.App, settings: StreamSettings, publisher: KafkaPublisher,
-               store: RecordingStore, policy: Policy, guard: GapGuard) -> None:
+def wire_chats(
+    app: faust.App,
+    settings: StreamSettings,
+    publisher: KafkaPublisher,
+    store: RecordingStore,
+    policy: Policy,
+    guard: GapGuard,
+) -> None:
     chat_topic = app.topic(topics.CHAT_EVENTS, internal=False)
     sessions = app.Table(
-        "chat-sessions", default=None, partitions=settings.topic_partitions,
+        "chat-sessions",
+        default=None,
+        partitions=settings.topic_partitions,
         schema=faust.Schema(key_serializer="raw", value_serializer="json"),
     )
     chats = ChatHandler(
-        sessions=sessions, publisher=publisher, store=store, engine=default_engine(),
-        policy=policy, clock=utc_now,
+        sessions=sessions,
+        publisher=publisher,
+        store=store,
+        engine=default_engine(),
+        policy=policy,
+        clock=utc_now,
         tombstone_ttl=timedelta(hours=settings.tombstone_ttl_hours),
     )
 
     async def handle_chat(record: RawEvent) -> None:
         chat_event = decode_event(ChatEvent, record.value)
         key = event_key(record.key, chat_event.chat_id)
-        await with_retries(lambda: chats.handle(key, chat_event, record.partition),
-                           max_delay_s=settings.retry_max_delay_s)
+        await with_retries(
+            lambda: chats.handle(key, chat_event, record.partition),
+            max_delay_s=settings.retry_max_delay_s,
+        )
 
     @app.agent(chat_topic, name="chat-events")
     async def chat_events(stream: faust.StreamT[Any]) -> None:
         await consume(stream, guard, publisher, handle_chat)
 
-    @app.timer(interval=settings.sweep_interval_s)
+    @app.timer(interval=settings.sweep_interval_s)  # type: ignore[untyped-decorator]
     async def sweep_chats() -> None:
-        due = due_closes(list(sessions.items()), utc_now(),
-                         timedelta(hours=settings.chat_idle_close_hours),
-                         timedelta(hours=settings.tombstone_ttl_hours))
+        due = due_closes(
+            list(sessions.items()),
+            utc_now(),
+            timedelta(hours=settings.chat_idle_close_hours),
+            timedelta(hours=settings.tombstone_ttl_hours),
+        )
         for close in due:
-            await chat_topic.send(key=close.chat_id.encode(), partition=close.partition,
-                                  value=json.dumps(close.payload).encode())
+            await chat_topic.send(
+                key=close.chat_id.encode(),
+                partition=close.partition,
+                value=json.dumps(close.payload).encode(),
+            )

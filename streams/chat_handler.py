@@ -30,7 +30,9 @@ log = logging.getLogger("ringfence.chat")
 
 
 class JsonStore(Protocol):
-    def put_json(self, key: str, document: dict[str, Any], retention: RetentionMetadata) -> None: ...
+    def put_json(
+        self, key: str, document: dict[str, Any], retention: RetentionMetadata
+    ) -> None: ...
 
 
 @dataclass
@@ -61,21 +63,25 @@ class ChatHandler:
     def _after_end(self, chat_id: str, session: ChatSession, event: ChatEvent) -> None:
         """Events of a dropped or already stored chat: only a close can end its entry."""
         expired = session.closed and session.is_due_for_sweep(
-            self.clock(), self.tombstone_ttl, self.tombstone_ttl)
+            self.clock(), self.tombstone_ttl, self.tombstone_ttl
+        )
         if event.kind == "closed" and (session.dropped_reason is not None or expired):
             del self.sessions[chat_id]
         outcome = "dropped" if session.dropped_reason is not None else "after_close"
         metrics.CHAT_EVENTS.labels(outcome=outcome).inc()
 
     async def _open(self, chat_id: str, event: ChatEvent, partition: int) -> ChatSession:
-        session = ChatSession(team=event.team, captured_at=event.sent_at, partition=partition,
-                              updated_at=self.clock())
+        session = ChatSession(
+            team=event.team, captured_at=event.sent_at, partition=partition, updated_at=self.clock()
+        )
         decision = self.policy.decide("chat", event.team, event.sent_at)
         if not decision.recorded:
             session.dropped_reason = decision.reason
             self.sessions[chat_id] = session.to_json()
             await self.publisher.audit(self._audit(chat_id, session, "dropped", decision.reason))
-            log.info("chat dropped by policy", extra={"chat_id": chat_id, "reason": decision.reason})
+            log.info(
+                "chat dropped by policy", extra={"chat_id": chat_id, "reason": decision.reason}
+            )
         return session
 
     async def _message(self, chat_id: str, session: ChatSession, event: ChatEvent) -> None:
@@ -96,32 +102,54 @@ class ChatHandler:
         key = chat_transcript_key(session.team, chat_id, session.captured_at)
         document = transcript_document(session, chat_id, event.sent_at, retain_until)
         retention = RetentionMetadata(
-            source_id=chat_id, channel="chat", team=session.team,
-            captured_at=session.captured_at, retain_until=retain_until,
+            source_id=chat_id,
+            channel="chat",
+            team=session.team,
+            captured_at=session.captured_at,
+            retain_until=retain_until,
             categories=tuple(session.categories()),
         )
         await asyncio.to_thread(self.store.put_json, key, document, retention)
         await self.publisher.audit(self._audit(chat_id, session, "stored", "closed", [key]))
         self.sessions[chat_id] = ChatSession(
-            team=session.team, captured_at=session.captured_at, closed=True,
-            partition=session.partition, updated_at=self.clock(),
+            team=session.team,
+            captured_at=session.captured_at,
+            closed=True,
+            partition=session.partition,
+            updated_at=self.clock(),
         ).to_json()
         for item in session.redactions:
             metrics.REDACTIONS.labels(kind=item["kind"], source="chat").inc()
         metrics.CHAT_EVENTS.labels(outcome="stored").inc()
         log.info(
             "chat stored",
-            extra={"chat_id": chat_id, "team": session.team, "messages": len(session.messages),
-                   "redactions": len(session.redactions), "flags": len(session.flags),
-                   "object_key": key},
+            extra={
+                "chat_id": chat_id,
+                "team": session.team,
+                "messages": len(session.messages),
+                "redactions": len(session.redactions),
+                "flags": len(session.flags),
+                "object_key": key,
+            },
         )
 
     def _audit(
-        self, chat_id: str, session: ChatSession, action: str, reason: str | None,
+        self,
+        chat_id: str,
+        session: ChatSession,
+        action: str,
+        reason: str | None,
         keys: list[str] | None = None,
     ) -> AuditEvent:
-        return AuditEvent.model_validate({
-            "audit_id": stable_id("chat", chat_id, action), "source": "chat",
-            "source_id": chat_id, "team": session.team, "action": action,
-            "reason": reason or "", "object_keys": keys or [], "at": self.clock(),
-        })
+        return AuditEvent.model_validate(
+            {
+                "audit_id": stable_id("chat", chat_id, action),
+                "source": "chat",
+                "source_id": chat_id,
+                "team": session.team,
+                "action": action,
+                "reason": reason or "",
+                "object_keys": keys or [],
+                "at": self.clock(),
+            }
+        )

@@ -42,11 +42,17 @@ class ChatSession:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ChatSession:
         updated = data.get("updated_at")
-        return cls(**{**data, "captured_at": datetime.fromisoformat(data["captured_at"]),
-                      "updated_at": datetime.fromisoformat(updated) if updated else None})
+        return cls(
+            **{
+                **data,
+                "captured_at": datetime.fromisoformat(data["captured_at"]),
+                "updated_at": datetime.fromisoformat(updated) if updated else None,
+            }
+        )
 
-    def is_due_for_sweep(self, now: datetime, idle_close: timedelta,
-                         tombstone_ttl: timedelta) -> bool:
+    def is_due_for_sweep(
+        self, now: datetime, idle_close: timedelta, tombstone_ttl: timedelta
+    ) -> bool:
         """An open chat idle too long, or a tombstone older than any replay can be."""
         if self.updated_at is None:
             return False
@@ -68,27 +74,44 @@ def add_message(
 ) -> list[ComplianceFlag]:
     """Redact one message into ``session``; return the flags to publish for it."""
     assert event.seq is not None and event.sender is not None and event.text is not None
-    result, state = redact_message(event.seq, event.sender, event.text, _chat_state(session), engine)
+    result, state = redact_message(
+        event.seq, event.sender, event.text, _chat_state(session), engine
+    )
     session.state = dataclasses.asdict(state)
     session.messages.append(
-        {"seq": event.seq, "sender": event.sender, "text": result.text,
-         "sent_at": event.sent_at.isoformat()}
+        {
+            "seq": event.seq,
+            "sender": event.sender,
+            "text": result.text,
+            "sent_at": event.sent_at.isoformat(),
+        }
     )
     session.redactions.extend(
-        {"seq": event.seq, "start": r.start, "end": r.end, "kind": r.kind} for r in result.redactions
+        {"seq": event.seq, "start": r.start, "end": r.end, "kind": r.kind}
+        for r in result.redactions
     )
     flags = []
     for found in result.flags:
         session.flags.append(
-            {"seq": event.seq, "start": found.start, "end": found.end,
-             "category": found.category, "confidence": found.confidence,
-             "detector": found.detector}
+            {
+                "seq": event.seq,
+                "start": found.start,
+                "end": found.end,
+                "category": found.category,
+                "confidence": found.confidence,
+                "detector": found.detector,
+            }
         )
         flags.append(
             ComplianceFlag(
-                flag_id=stable_id("chat", chat_id, event.seq, found.start, found.end, found.category),
-                source="chat", source_id=chat_id, team=session.team,
-                category=found.category, confidence=round(found.confidence, 3),
+                flag_id=stable_id(
+                    "chat", chat_id, event.seq, found.start, found.end, found.category
+                ),
+                source="chat",
+                source_id=chat_id,
+                team=session.team,
+                category=found.category,
+                confidence=round(found.confidence, 3),
                 detector=found.detector,
                 location=TextLocation(seq=event.seq, start=found.start, end=found.end),
                 excerpt=excerpt(event.text, result.redactions, found.start, found.end),

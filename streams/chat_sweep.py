@@ -24,7 +24,9 @@ class SweepClose:
 
 
 def due_closes(
-    sessions: Iterable[tuple[str, dict[str, Any]]], now: datetime, idle_close: timedelta,
+    sessions: Iterable[tuple[str, dict[str, Any]]],
+    now: datetime,
+    idle_close: timedelta,
     tombstone_ttl: timedelta,
 ) -> list[SweepClose]:
     closes = []
@@ -34,8 +36,17 @@ def due_closes(
         session = ChatSession.from_json(raw)
         if session.is_due_for_sweep(now, idle_close, tombstone_ttl):
             reason = "tombstone_expired" if session.closed else "idle_timeout"
-            closes.append(SweepClose(chat_id, session.partition, {
-                "chat_id": chat_id, "team": session.team, "kind": "closed",
-                "sent_at": now.isoformat(), "reason": reason,
-            }))
+            closes.append(
+                SweepClose(
+                    chat_id,
+                    session.partition,
+                    {
+                        "chat_id": chat_id,
+                        "team": session.team,
+                        "kind": "closed",
+                        "sent_at": now.isoformat(),
+                        "reason": reason,
+                    },
+                )
+            )
     return closes

@@ -44,7 +44,12 @@ async def with_retries(
 
 
 def dead_letter(
-    error: BaseException, *, topic: str, partition: int, offset: int, key: bytes | None,
+    error: BaseException,
+    *,
+    topic: str,
+    partition: int,
+    offset: int,
+    key: bytes | None,
     failed_at: datetime,
 ) -> DeadLetter:
     """A reference to the failed raw event, with a reason and a detail safe to publish."""
@@ -54,7 +59,11 @@ def dead_letter(
         # An unexpected error's message may quote the content: publish only its type.
         reason, detail = "unexpected_error", type(error).__name__
     return DeadLetter(
-        source_topic=topic, partition=partition, offset=offset,
+        source_topic=topic,
+        partition=partition,
+        offset=offset,
         key=key.decode("utf-8", "replace") if key is not None else None,
-        reason=reason, detail=detail[:500], failed_at=failed_at,
+        reason=reason,
+        detail=detail[:500],
+        failed_at=failed_at,
     )

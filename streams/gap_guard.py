@@ -35,10 +35,16 @@ class GapGuard:
         if last is None or event.offset <= last + 1:
             return []
         missing = await self._read_range(event.topic, event.partition, last + 1, event.offset)
-        log.warning("stream skipped records; read them directly",
-                    extra={"topic": event.topic, "partition": event.partition,
-                           "from_offset": last + 1, "to_offset": event.offset - 1,
-                           "recovered": len(missing)})
+        log.warning(
+            "stream skipped records; read them directly",
+            extra={
+                "topic": event.topic,
+                "partition": event.partition,
+                "from_offset": last + 1,
+                "to_offset": event.offset - 1,
+                "recovered": len(missing),
+            },
+        )
         metrics.GAPS_REPAIRED.labels(topic=event.topic).inc(len(missing))
         return missing
 

@@ -28,16 +28,20 @@ class PartitionLag:
 async def measure_lag(
     settings: StreamSettings, input_topics: tuple[str, ...] = topics.RAW_INPUT_TOPICS
 ) -> list[PartitionLag]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers,
-                                enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False
+    )
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers)
     await consumer.start()
     await admin.start()
     try:
         described = await admin.describe_topics(list(input_topics))
-        partitions = [TopicPartition(topic["topic"], item["partition"])
-                      for topic in described if topic.get("error_code", 0) == 0
-                      for item in sorted(topic["partitions"], key=lambda p: p["partition"])]
+        partitions = [
+            TopicPartition(topic["topic"], item["partition"])
+            for topic in described
+            if topic.get("error_code", 0) == 0
+            for item in sorted(topic["partitions"], key=lambda p: p["partition"])
+        ]
         if not partitions:
             return []
         ends = await consumer.end_offsets(partitions)

@@ -32,14 +32,20 @@ class JsonFormatter(logging.Formatter):
 def logging_config(level: str, fmt: str) -> dict[str, Any]:
     """A ``logging.config.dictConfig`` for the worker: ``fmt`` is ``json`` or ``text``."""
     formatter: dict[str, Any] = (
-        {"()": f"{__name__}.JsonFormatter"} if fmt == "json"
+        {"()": f"{__name__}.JsonFormatter"}
+        if fmt == "json"
         else {"format": "[%(asctime)s] %(levelname)s %(name)s: %(message)s"}
     )
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"default": formatter},
-        "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "default",
-                                "stream": "ext://sys.stdout"}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "formatter": "default",
+                "stream": "ext://sys.stdout",
+            }
+        },
         "root": {"level": level.upper(), "handlers": ["stdout"]},
     }

@@ -8,12 +8,8 @@ CHAT_EVENTS = Counter(
     "ringfence_chat_events_total", "Chat events processed, by outcome", ["outcome"]
 )
 CALLS = Counter("ringfence_calls_total", "Call recordings processed, by outcome", ["outcome"])
-REDACTIONS = Counter(
-    "ringfence_redactions_total", "Payment-data items removed", ["kind", "source"]
-)
-FLAGS = Counter(
-    "ringfence_flags_total", "Special-category flags published", ["category", "source"]
-)
+REDACTIONS = Counter("ringfence_redactions_total", "Payment-data items removed", ["kind", "source"])
+FLAGS = Counter("ringfence_flags_total", "Special-category flags published", ["category", "source"])
 DEAD_LETTERS = Counter(
     "ringfence_dead_letters_total", "Events sent to the dead-letter topic", ["topic", "reason"]
 )
@@ -25,9 +21,11 @@ CONSUMER_LAG = Gauge(
 )
 GAPS_REPAIRED = Counter(
     "ringfence_stream_gaps_repaired_total",
-    "Records the stream skipped that were read directly from Kafka", ["topic"],
+    "Records the stream skipped that were read directly from Kafka",
+    ["topic"],
 )
 REPEATS_SKIPPED = Counter(
     "ringfence_stream_repeats_skipped_total",
-    "Records delivered again after being processed, not processed twice", ["topic"],
+    "Records delivered again after being processed, not processed twice",
+    ["topic"],
 )

@@ -35,7 +35,9 @@ class ChatEvent(_Input):
 
     @model_validator(mode="after")
     def _message_has_content(self) -> ChatEvent:
-        if self.kind == "message" and (self.seq is None or self.sender is None or self.text is None):
+        if self.kind == "message" and (
+            self.seq is None or self.sender is None or self.text is None
+        ):
             raise ValueError("a message event needs seq, sender and text")
         return self
 

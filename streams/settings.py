@@ -33,6 +33,7 @@ class StreamSettings(BaseSettings):
     def tombstone_ttl_hours(self) -> float:
         """Closed-chat markers outlive the raw topic: no replayed close can be older."""
         return self.raw_retention_hours + 1.0
+
     # A chat with no event for this long is closed and stored; sweeps run this often.
     chat_idle_close_hours: float = Field(default=2.0, gt=0)
     sweep_interval_s: float = Field(default=300.0, gt=0)

@@ -30,7 +30,7 @@ def health_report(lags: list[PartitionLag] | None, alert_at: int) -> dict[str, A
 def wire_web(app: faust.App, settings: StreamSettings) -> None:
     latest: dict[str, list[PartitionLag]] = {}
 
-    @app.timer(interval=settings.lag_interval_s)
+    @app.timer(interval=settings.lag_interval_s)  # type: ignore[untyped-decorator]
     async def measure() -> None:
         try:
             lags = await measure_lag(settings)
@@ -40,7 +40,8 @@ def wire_web(app: faust.App, settings: StreamSettings) -> None:
         latest["lags"] = lags
         for item in lags:
             metrics.CONSUMER_LAG.labels(topic=item.topic, partition=str(item.partition)).set(
-                item.lag)
+                item.lag
+            )
 
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:

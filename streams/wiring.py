@@ -30,6 +30,7 @@ def wire(app: faust.App, settings: StreamSettings) -> None:
     )
     guard = new_gap_guard(app, settings.kafka_bootstrap_servers)
     wire_chats(app, settings, publisher, store, policy, guard)
-    wire_calls(app, settings, publisher, LandingStore(client, storage.landing_bucket), store,
-               policy, guard)
+    wire_calls(
+        app, settings, publisher, LandingStore(client, storage.landing_bucket), store, policy, guard
+    )
     wire_web(app, settings)

@@ -45,8 +45,10 @@ def stream_settings() -> StreamSettings:
     storage = StorageSettings()
     for name, address in (("Kafka", settings.kafka_bootstrap_servers), ("MinIO", storage.endpoint)):
         if not _reachable(address):
-            pytest.fail(f"{name} is not reachable at {address}: run `make test` "
-                        "(it starts its own Kafka and MinIO) or deploy/local/start.sh")
+            pytest.fail(
+                f"{name} is not reachable at {address}: run `make test` "
+                "(it starts its own Kafka and MinIO) or deploy/local/start.sh"
+            )
     return settings
 
 
@@ -58,16 +60,18 @@ def s3(stream_settings: StreamSettings) -> Minio:
 @pytest.fixture(scope="session")
 def bootstrapped(stream_settings: StreamSettings) -> str:
     """Runs the real `ringfence bootstrap` command once; returns its output."""
-    result = subprocess.run([str(RINGFENCE), "bootstrap"], capture_output=True, text=True,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        [str(RINGFENCE), "bootstrap"], capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
 @pytest.fixture(scope="session")
 async def producer(stream_settings: StreamSettings) -> AsyncIterator[AIOKafkaProducer]:
-    producer = AIOKafkaProducer(bootstrap_servers=stream_settings.kafka_bootstrap_servers,
-                                acks="all")
+    producer = AIOKafkaProducer(
+        bootstrap_servers=stream_settings.kafka_bootstrap_servers, acks="all"
+    )
     await producer.start()
     yield producer
     await producer.stop()
@@ -78,14 +82,23 @@ def worker_process(bootstrapped: str, tmp_path_factory: pytest.TempPathFactory) 
     """A real `ringfence worker` subprocess; yields its log file."""
     workdir = tmp_path_factory.mktemp("worker")
     log_path = workdir / "worker.log"
-    env = {**os.environ, "RINGFENCE_WEB_PORT": str(WORKER_WEB_PORT),
-           "RINGFENCE_DATA_DIR": str(workdir / "data"),
-           # Short timers so the idle-close sweep and lag measurement happen within a test.
-           "RINGFENCE_CHAT_IDLE_CLOSE_HOURS": str(IDLE_CLOSE_S / 3600),
-           "RINGFENCE_SWEEP_INTERVAL_S": "2", "RINGFENCE_LAG_INTERVAL_S": "2"}
+    env = {
+        **os.environ,
+        "RINGFENCE_WEB_PORT": str(WORKER_WEB_PORT),
+        "RINGFENCE_DATA_DIR": str(workdir / "data"),
+        # Short timers so the idle-close sweep and lag measurement happen within a test.
+        "RINGFENCE_CHAT_IDLE_CLOSE_HOURS": str(IDLE_CLOSE_S / 3600),
+        "RINGFENCE_SWEEP_INTERVAL_S": "2",
+        "RINGFENCE_LAG_INTERVAL_S": "2",
+    }
     with log_path.open("wb") as log_file:
-        process = subprocess.Popen([str(RINGFENCE), "worker", "-l", "info"], cwd=workdir,
-                                   env=env, stdout=log_file, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [str(RINGFENCE), "worker", "-l", "info"],
+            cwd=workdir,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
     try:
         yield log_path
     finally:
@@ -97,8 +110,9 @@ def worker_process(bootstrapped: str, tmp_path_factory: pytest.TempPathFactory) 
 
 
 @pytest.fixture(scope="session")
-async def worker(worker_process: Path, producer: AIOKafkaProducer,
-                 stream_settings: StreamSettings) -> Path:
+async def worker(
+    worker_process: Path, producer: AIOKafkaProducer, stream_settings: StreamSettings
+) -> Path:
     """Waits until the worker consumes: a probe chat from an unrecorded team gets audited."""
     probe_id = f"probe-{time.time_ns()}"
     await send_events(producer, chat_events(probe_id, "careline_services", ["probe"]))

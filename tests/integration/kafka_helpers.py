@@ -16,8 +16,12 @@ from streams.topics import AUDIT
 
 async def read_all(settings: StreamSettings, topic: str, idle_s: float = 1.0) -> list[Any]:
     """Every record currently in ``topic`` (from offset 0 until no more arrive)."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=settings.kafka_bootstrap_servers,
-                                auto_offset_reset="earliest", enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
     await consumer.start()
     records: list[Any] = []
     try:
@@ -32,8 +36,12 @@ async def read_all(settings: StreamSettings, topic: str, idle_s: float = 1.0) ->
 
 
 async def wait_for(
-    settings: StreamSettings, topic: str, predicate: Callable[[dict[str, Any]], bool],
-    *, count: int = 1, timeout_s: float = 60,
+    settings: StreamSettings,
+    topic: str,
+    predicate: Callable[[dict[str, Any]], bool],
+    *,
+    count: int = 1,
+    timeout_s: float = 60,
 ) -> list[dict[str, Any]]:
     """Poll ``topic`` until ``count`` JSON payloads match ``predicate``."""
     deadline = time.monotonic() + timeout_s
@@ -46,10 +54,13 @@ async def wait_for(
     raise TimeoutError(f"fewer than {count} matching events on {topic} after {timeout_s} s")
 
 
-async def wait_for_audit(settings: StreamSettings, source_id: str, timeout_s: float = 60,
-                         action: str | None = None) -> dict[str, Any]:
+async def wait_for_audit(
+    settings: StreamSettings, source_id: str, timeout_s: float = 60, action: str | None = None
+) -> dict[str, Any]:
     found = await wait_for(
-        settings, AUDIT,
+        settings,
+        AUDIT,
         lambda p: p.get("source_id") == source_id and (action is None or p["action"] == action),
-        timeout_s=timeout_s)
+        timeout_s=timeout_s,
+    )
     return found[0]

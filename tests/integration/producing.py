@@ -19,13 +19,32 @@ def chat_events(
     """Messages alternating customer/agent, then a close event."""
     events = []
     for seq, text in enumerate(texts, start=1):
-        events.append((chat_id, {
-            "chat_id": chat_id, "team": team, "kind": "message", "seq": seq,
-            "sender": "customer" if seq % 2 else "agent", "text": text,
-            "sent_at": (start + timedelta(seconds=30 * seq)).isoformat()}))
+        events.append(
+            (
+                chat_id,
+                {
+                    "chat_id": chat_id,
+                    "team": team,
+                    "kind": "message",
+                    "seq": seq,
+                    "sender": "customer" if seq % 2 else "agent",
+                    "text": text,
+                    "sent_at": (start + timedelta(seconds=30 * seq)).isoformat(),
+                },
+            )
+        )
     if close:
-        events.append((chat_id, {"chat_id": chat_id, "team": team, "kind": "closed",
-                                 "sent_at": (start + timedelta(minutes=30)).isoformat()}))
+        events.append(
+            (
+                chat_id,
+                {
+                    "chat_id": chat_id,
+                    "team": team,
+                    "kind": "closed",
+                    "sent_at": (start + timedelta(minutes=30)).isoformat(),
+                },
+            )
+        )
     return events
 
 

@@ -19,7 +19,8 @@ async def _retention_ms(settings: StreamSettings, topic: str) -> int:
     await admin.start()
     try:
         [response] = await admin.describe_configs(
-            [ConfigResource(ConfigResourceType.TOPIC, topic, configs={"retention.ms": None})])
+            [ConfigResource(ConfigResourceType.TOPIC, topic, configs={"retention.ms": None})]
+        )
     finally:
         await admin.close()
     resources = response.to_object()["resources"]
@@ -27,7 +28,9 @@ async def _retention_ms(settings: StreamSettings, topic: str) -> int:
     return int(next(e["config_value"] for e in entries if e["config_names"] == "retention.ms"))
 
 
-async def test_raw_topic_retention_is_hours(bootstrapped: str, stream_settings: StreamSettings) -> None:
+async def test_raw_topic_retention_is_hours(
+    bootstrapped: str, stream_settings: StreamSettings
+) -> None:
     assert CHAT_EVENTS in bootstrapped
     raw = await _retention_ms(stream_settings, CHAT_EVENTS)
     assert raw == int(stream_settings.raw_retention_hours * 3_600_000)
@@ -35,8 +38,9 @@ async def test_raw_topic_retention_is_hours(bootstrapped: str, stream_settings: 
 
 
 def test_bootstrap_is_idempotent(bootstrapped: str) -> None:
-    again = subprocess.run([str(RINGFENCE), "bootstrap"], capture_output=True, text=True,
-                           timeout=120, check=False)
+    again = subprocess.run(
+        [str(RINGFENCE), "bootstrap"], capture_output=True, text=True, timeout=120, check=False
+    )
     assert again.returncode == 0, again.stderr
     assert "created" not in again.stdout
 

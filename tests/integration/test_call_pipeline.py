@@ -27,14 +27,19 @@ from tests.unit.call.calls import SyntheticCall, dtmf_call, transfer_call
 STORAGE = StorageSettings()
 
 
-def _upload_and_event(s3: Minio, call: SyntheticCall, call_id: str, team: str,
-                      audio: bytes | None = None) -> dict[str, Any]:
+def _upload_and_event(
+    s3: Minio, call: SyntheticCall, call_id: str, team: str, audio: bytes | None = None
+) -> dict[str, Any]:
     key = f"incoming/{call_id}.wav"
     data = call.wav if audio is None else audio
     s3.put_object(STORAGE.landing_bucket, key, io.BytesIO(data), len(data))
-    return {**call.meta, "call_id": call_id, "team": team,
-            "ended_at": "2026-01-05T10:10:00Z",
-            "audio": {"bucket": STORAGE.landing_bucket, "key": key}}
+    return {
+        **call.meta,
+        "call_id": call_id,
+        "team": team,
+        "ended_at": "2026-01-05T10:10:00Z",
+        "audio": {"bucket": STORAGE.landing_bucket, "key": key},
+    }
 
 
 def _landing_has(s3: Minio, call_id: str) -> bool:
@@ -57,12 +62,13 @@ async def test_dtmf_call_is_silenced_stored_and_raw_deleted(
     assert set(audit["object_keys"]) >= {audio_key, manifest_key}
     samples, rate = read_wav(s3.get_object(STORAGE.recordings_bucket, audio_key).read())
     for start, end in call.sensitive:
-        assert not np.any(samples[int(start * rate): int(end * rate)]), "payment audio kept"
+        assert not np.any(samples[int(start * rate) : int(end * rate)]), "payment audio kept"
     manifest = json.loads(s3.get_object(STORAGE.recordings_bucket, manifest_key).read())
     assert manifest["verification"]["passed"] is True
     assert any(item["reason"] == "dtmf" for item in manifest["removed"])
     meta = RetentionMetadata.from_headers(
-        dict(s3.stat_object(STORAGE.recordings_bucket, audio_key).metadata or {}))
+        dict(s3.stat_object(STORAGE.recordings_bucket, audio_key).metadata or {})
+    )
     assert meta.caller_number == "+441636650000" and meta.channel == "call"
     assert not _landing_has(s3, call_id), "raw audio must be deleted once stored"
 

@@ -1,4 +1,4 @@
-"""End to end on the real Kafka and MinIO: chat events in, flags, audit and stored transcripts out."""
+"""Chats end to end on the real Kafka and MinIO: events in; flags, audit, transcripts out."""
 
 from __future__ import annotations
 
@@ -57,8 +57,11 @@ async def test_chat_is_redacted_flagged_and_stored(
     assert "4111" not in texts[2] and "09/28" not in texts[2]
     assert "123" not in texts[4] and "diabetic" in texts[4]
     assert "GW-55120" in texts[5]  # a reference is not payment data
-    assert {r["kind"] for r in document["redactions"]} >= {"payment_card", "card_expiry",
-                                                            "card_security_code"}
+    assert {r["kind"] for r in document["redactions"]} >= {
+        "payment_card",
+        "card_expiry",
+        "card_security_code",
+    }
     assert "health" in document["categories"]
 
     meta = RetentionMetadata.from_headers(dict(s3.stat_object(bucket, key).metadata or {}))
@@ -77,8 +80,13 @@ async def test_card_split_across_two_messages_is_removed(
     worker: Path, producer: AIOKafkaProducer, stream_settings: StreamSettings, s3: Minio
 ) -> None:
     chat_id = f"it-split-{time.time_ns()}"
-    texts = ["can I pay my council tax by card", "yes, go ahead with the card number",
-             SPLIT_CARD[0], SPLIT_CARD[1], "thanks"]
+    texts = [
+        "can I pay my council tax by card",
+        "yes, go ahead with the card number",
+        SPLIT_CARD[0],
+        SPLIT_CARD[1],
+        "thanks",
+    ]
     await send_events(producer, chat_events(chat_id, "customer_services", texts))
     await wait_for_audit(stream_settings, chat_id, action="stored", timeout_s=90)
     key = _object_key(chat_id, "customer_services")
@@ -93,8 +101,11 @@ async def test_chat_from_unrecorded_team_is_dropped_with_audit(
     await send_events(producer, chat_events(chat_id, "careline_services", ["I have fallen"]))
     audit = await wait_for_audit(stream_settings, chat_id, timeout_s=60)
     assert audit["action"] == "dropped" and "team_not_recorded" in audit["reason"]
-    listed = list(s3.list_objects(StorageSettings().recordings_bucket,
-                                  prefix="careline_services/", recursive=True))
+    listed = list(
+        s3.list_objects(
+            StorageSettings().recordings_bucket, prefix="careline_services/", recursive=True
+        )
+    )
     assert not [o for o in listed if chat_id in (o.object_name or "")]
 
 
@@ -102,7 +113,9 @@ async def test_malformed_event_is_dead_lettered_and_worker_carries_on(
     worker: Path, producer: AIOKafkaProducer, stream_settings: StreamSettings
 ) -> None:
     bad_key = f"it-bad-{time.time_ns()}"
-    sent = await producer.send_and_wait(CHAT_EVENTS, b'{"chat_id": "x", "text": "4111', key=bad_key.encode())
+    sent = await producer.send_and_wait(
+        CHAT_EVENTS, b'{"chat_id": "x", "text": "4111', key=bad_key.encode()
+    )
     letters = await wait_for(stream_settings, DEADLETTER, lambda p: p["key"] == bad_key)
     assert letters[0]["reason"] == "invalid_input" and "JSON" in letters[0]["detail"]
     assert (letters[0]["partition"], letters[0]["offset"]) == (sent.partition, sent.offset)
@@ -122,8 +135,10 @@ async def test_replayed_chat_overwrites_instead_of_duplicating(
     await send_events(producer, events[:-1])  # the messages again, as after a producer retry
     await wait_for_audit(stream_settings, chat_id, action="stored", timeout_s=60)
     prefix = _object_key(chat_id).rsplit("/", 1)[0]
-    keys = [o.object_name for o in s3.list_objects(StorageSettings().recordings_bucket,
-                                                    prefix=prefix, recursive=True)]
+    keys = [
+        o.object_name
+        for o in s3.list_objects(StorageSettings().recordings_bucket, prefix=prefix, recursive=True)
+    ]
     assert len(keys) == 1
     flags = await wait_for(stream_settings, COMPLIANCE_FLAGS, lambda p: p["source_id"] == chat_id)
     assert len({f["flag_id"] for f in flags}) == len(flags)
@@ -134,7 +149,12 @@ async def test_no_card_digits_in_any_topic_after_the_raw_input(
 ) -> None:
     # Runs after the chats above (pytest keeps file order); scans every downstream topic,
     # including the chat table's changelog, for any card number we sent.
-    topics = [COMPLIANCE_FLAGS, AUDIT, DEADLETTER, f"{stream_settings.app_id}-chat-sessions-changelog"]
+    topics = [
+        COMPLIANCE_FLAGS,
+        AUDIT,
+        DEADLETTER,
+        f"{stream_settings.app_id}-chat-sessions-changelog",
+    ]
     for topic in topics:
         for record in await read_all(stream_settings, topic):
             digits = _only_digits((record.value or b"").decode("utf-8", "replace"))

@@ -19,7 +19,7 @@ from tests.integration.producing import chat_events, send_events
 
 def _get(path: str) -> tuple[int, bytes]:
     url = f"http://127.0.0.1:{WORKER_WEB_PORT}{path}"
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(url, timeout=10) as response:
         return response.status, response.read()
 
 
@@ -48,14 +48,20 @@ async def test_idle_chat_is_closed_and_stored_by_the_sweep(
 ) -> None:
     chat_id = f"it-idle-{time.time_ns()}"
     await send_events(producer, chat_events(chat_id, "housing_services", ["hello?"], close=False))
-    audit = await wait_for_audit(stream_settings, chat_id, action="stored",
-                                 timeout_s=IDLE_CLOSE_S + 60)
+    audit = await wait_for_audit(
+        stream_settings, chat_id, action="stored", timeout_s=IDLE_CLOSE_S + 60
+    )
     assert audit["object_keys"]
 
 
 def test_lag_command_prints_every_input_partition(worker: Path) -> None:
-    result = subprocess.run([str(RINGFENCE), "lag", "--alert-at", "1000000"], capture_output=True,
-                            text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [str(RINGFENCE), "lag", "--alert-at", "1000000"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "ringfence.chat.events.v1[0]" in result.stdout
     assert "ringfence.call.recorded.v1[0]" in result.stdout

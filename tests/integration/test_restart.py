@@ -14,21 +14,27 @@ from minio import Minio
 
 from storage.settings import StorageSettings
 from streams.settings import StreamSettings
+from streams.topics import AUDIT
 from tests.integration.conftest import RINGFENCE
 from tests.integration.kafka_helpers import wait_for
 from tests.integration.producing import chat_events, send_events
-from streams.topics import AUDIT
 
 CHATS = 6
 MESSAGES = 5
 
 
 def _start_worker(workdir: Path, app_id: str, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "RINGFENCE_APP_ID": app_id, "RINGFENCE_WEB_PORT": str(port),
-           "RINGFENCE_DATA_DIR": str(workdir / "data"), "RINGFENCE_LOG_FORMAT": "text"}
+    env = {
+        **os.environ,
+        "RINGFENCE_APP_ID": app_id,
+        "RINGFENCE_WEB_PORT": str(port),
+        "RINGFENCE_DATA_DIR": str(workdir / "data"),
+        "RINGFENCE_LOG_FORMAT": "text",
+    }
     log = (workdir / f"worker-{time.time_ns()}.log").open("wb")
-    return subprocess.Popen([str(RINGFENCE), "worker"], cwd=workdir, env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [str(RINGFENCE), "worker"], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -37,7 +43,10 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 async def test_restart_with_backlog_keeps_every_message(
-    bootstrapped: str, producer: AIOKafkaProducer, stream_settings: StreamSettings, s3: Minio,
+    bootstrapped: str,
+    producer: AIOKafkaProducer,
+    stream_settings: StreamSettings,
+    s3: Minio,
     tmp_path: Path,
 ) -> None:
     app_id = f"ringfence-restart-{time.time_ns()}"
@@ -47,20 +56,34 @@ async def test_restart_with_backlog_keeps_every_message(
         # Half the chats while the worker runs, so its table changelog has state to recover.
         early = [f"{prefix}-{n}" for n in range(CHATS // 2)]
         for chat_id in early:
-            await send_events(producer, chat_events(chat_id, "housing_services",
-                                                    [f"msg {i}" for i in range(MESSAGES)]))
-        await wait_for(stream_settings, AUDIT, lambda p: p["source_id"] in early,
-                       count=len(early), timeout_s=120)
+            await send_events(
+                producer,
+                chat_events(chat_id, "housing_services", [f"msg {i}" for i in range(MESSAGES)]),
+            )
+        await wait_for(
+            stream_settings,
+            AUDIT,
+            lambda p: p["source_id"] in early,
+            count=len(early),
+            timeout_s=120,
+        )
     finally:
         _stop(first)
     late = [f"{prefix}-{n}" for n in range(CHATS // 2, CHATS)]
     for chat_id in late:  # a backlog the restarted worker meets at start-up
-        await send_events(producer, chat_events(chat_id, "housing_services",
-                                                [f"msg {i}" for i in range(MESSAGES)]))
+        await send_events(
+            producer,
+            chat_events(chat_id, "housing_services", [f"msg {i}" for i in range(MESSAGES)]),
+        )
     second = _start_worker(tmp_path, app_id, 16068)
     try:
-        stored = await wait_for(stream_settings, AUDIT, lambda p: p["source_id"] in late
-                                and p["action"] == "stored", count=len(late), timeout_s=120)
+        stored = await wait_for(
+            stream_settings,
+            AUDIT,
+            lambda p: p["source_id"] in late and p["action"] == "stored",
+            count=len(late),
+            timeout_s=120,
+        )
     finally:
         _stop(second)
     bucket = StorageSettings().recordings_bucket

@@ -1,4 +1,4 @@
-"""Object keys are deterministic and team-first; retention metadata round-trips through S3 headers."""
+"""Object keys are deterministic and team-first; retention metadata survives S3 headers."""
 
 from __future__ import annotations
 
@@ -28,8 +28,12 @@ def test_day_is_taken_in_utc() -> None:
 
 def test_retention_metadata_round_trips_through_headers() -> None:
     meta = RetentionMetadata(
-        source_id="c-1", channel="chat", team="housing_services", captured_at=CAPTURED,
-        retain_until=CAPTURED + timedelta(days=40), categories=("health", "religion"),
+        source_id="c-1",
+        channel="chat",
+        team="housing_services",
+        captured_at=CAPTURED,
+        retain_until=CAPTURED + timedelta(days=40),
+        categories=("health", "religion"),
     )
     headers = {f"X-Amz-Meta-{k.title()}": v for k, v in meta.to_metadata().items()}
     assert RetentionMetadata.from_headers(headers) == meta
@@ -37,8 +41,12 @@ def test_retention_metadata_round_trips_through_headers() -> None:
 
 def test_call_metadata_carries_the_caller_number() -> None:
     meta = RetentionMetadata(
-        source_id="k-1", channel="call", team="careline_services", captured_at=CAPTURED,
-        retain_until=CAPTURED + timedelta(days=40), caller_number="+441636650000",
+        source_id="k-1",
+        channel="call",
+        team="careline_services",
+        captured_at=CAPTURED,
+        retain_until=CAPTURED + timedelta(days=40),
+        caller_number="+441636650000",
     )
     headers = {f"x-amz-meta-{k}": v for k, v in meta.to_metadata().items()}
     assert headers["x-amz-meta-caller-number"] == "+441636650000"

@@ -26,8 +26,15 @@ class Clock:
 
 
 def _message(chat_id: str, seq: int, text: str, team: str = "housing_services") -> ChatEvent:
-    return ChatEvent(chat_id=chat_id, team=team, kind="message", seq=seq,
-                     sender="customer", text=text, sent_at=SENT + timedelta(seconds=seq))
+    return ChatEvent(
+        chat_id=chat_id,
+        team=team,
+        kind="message",
+        seq=seq,
+        sender="customer",
+        text=text,
+        sent_at=SENT + timedelta(seconds=seq),
+    )
 
 
 def _close(chat_id: str, team: str = "housing_services") -> ChatEvent:
@@ -38,9 +45,15 @@ def _close(chat_id: str, team: str = "housing_services") -> ChatEvent:
 def parts() -> tuple[ChatHandler, dict[str, Any], ListPublisher, DictStore, Clock]:
     sessions: dict[str, Any] = {}
     publisher, store, clock = ListPublisher(), DictStore(), Clock()
-    handler = ChatHandler(sessions=sessions, publisher=publisher, store=store,
-                          engine=default_engine(), policy=load_policy(), clock=clock,
-                          tombstone_ttl=timedelta(hours=7))
+    handler = ChatHandler(
+        sessions=sessions,
+        publisher=publisher,
+        store=store,
+        engine=default_engine(),
+        policy=load_policy(),
+        clock=clock,
+        tombstone_ttl=timedelta(hours=7),
+    )
     return handler, sessions, publisher, store, clock
 
 
@@ -105,10 +118,12 @@ async def test_sweep_closes_idle_chats_and_expired_tombstones_only(parts: Any) -
     await handler.handle("done", _close("done"))
     clock.now += timedelta(hours=1)
     await handler.handle("busy", _message("busy", 1, "hello"))
-    due = due_closes(sessions.items(), clock.now + timedelta(minutes=61), timedelta(hours=2),
-                     timedelta(hours=7))
+    due = due_closes(
+        sessions.items(), clock.now + timedelta(minutes=61), timedelta(hours=2), timedelta(hours=7)
+    )
     assert [(c.chat_id, c.payload["reason"]) for c in due] == [("idle", "idle_timeout")]
-    later = due_closes(sessions.items(), clock.now + timedelta(hours=8), timedelta(hours=2),
-                       timedelta(hours=7))
+    later = due_closes(
+        sessions.items(), clock.now + timedelta(hours=8), timedelta(hours=2), timedelta(hours=7)
+    )
     assert {c.chat_id: c.payload["reason"] for c in later}["done"] == "tombstone_expired"
     assert all(ChatEvent.model_validate(c.payload).kind == "closed" for c in later)

@@ -14,8 +14,15 @@ CARD = "4111111111111111"
 
 
 def _chat(**overrides: object) -> bytes:
-    payload = {"chat_id": "c-1", "team": "housing_services", "kind": "message", "seq": 1,
-               "sender": "customer", "text": f"card {CARD}", "sent_at": "2026-01-05T10:00:00Z"}
+    payload = {
+        "chat_id": "c-1",
+        "team": "housing_services",
+        "kind": "message",
+        "seq": 1,
+        "sender": "customer",
+        "text": f"card {CARD}",
+        "sent_at": "2026-01-05T10:00:00Z",
+    }
     payload.update(overrides)
     return json.dumps(payload).encode()
 
@@ -31,8 +38,14 @@ def test_unknown_fields_are_ignored_for_forward_compatibility() -> None:
 
 
 def test_close_event_needs_no_message_fields() -> None:
-    raw = json.dumps({"chat_id": "c-1", "team": "housing_services", "kind": "closed",
-                      "sent_at": "2026-01-05T10:05:00Z"}).encode()
+    raw = json.dumps(
+        {
+            "chat_id": "c-1",
+            "team": "housing_services",
+            "kind": "closed",
+            "sent_at": "2026-01-05T10:05:00Z",
+        }
+    ).encode()
     assert decode_event(ChatEvent, raw).kind == "closed"
 
 
@@ -62,11 +75,17 @@ def test_validation_error_detail_never_contains_the_input() -> None:
 
 
 def test_call_recorded_contract_payload_parses() -> None:
-    raw = json.dumps({
-        "call_id": "k-1", "team": "customer_services", "direction": "inbound",
-        "caller_number": "+441636650000", "started_at": "2026-01-05T10:00:00Z",
-        "ended_at": "2026-01-05T10:02:00Z", "audio": {"bucket": "ringfence-landing", "key": "k-1.wav"},
-        "events": [{"at": 31.2, "kind": "payment_start"}],
-    }).encode()
+    raw = json.dumps(
+        {
+            "call_id": "k-1",
+            "team": "customer_services",
+            "direction": "inbound",
+            "caller_number": "+441636650000",
+            "started_at": "2026-01-05T10:00:00Z",
+            "ended_at": "2026-01-05T10:02:00Z",
+            "audio": {"bucket": "ringfence-landing", "key": "k-1.wav"},
+            "events": [{"at": 31.2, "kind": "payment_start"}],
+        }
+    ).encode()
     call = decode_event(CallRecorded, raw)
     assert call.audio.key == "k-1.wav" and call.transcript is None

@@ -1,4 +1,4 @@
-"""The failure policy: retriable errors are retried, others surface; dead letters carry no content."""
+"""Failure policy: retriable errors retried, others surface; dead letters carry no content."""
 
 from __future__ import annotations
 
@@ -72,7 +72,16 @@ def test_dead_letter_of_unexpected_error_names_only_its_type() -> None:
 
 
 def test_dead_letter_of_ringfence_error_keeps_reason_and_detail() -> None:
-    letter = dead_letter(InvalidInputError("not valid JSON at char 1"), topic="t", partition=0,
-                         offset=0, key=None, failed_at=NOW)
+    letter = dead_letter(
+        InvalidInputError("not valid JSON at char 1"),
+        topic="t",
+        partition=0,
+        offset=0,
+        key=None,
+        failed_at=NOW,
+    )
     assert (letter.reason, letter.detail, letter.key) == (
-        "invalid_input", "not valid JSON at char 1", None)
+        "invalid_input",
+        "not valid JSON at char 1",
+        None,
+    )

@@ -11,8 +11,10 @@ def test_status_is_unknown_before_the_first_measurement() -> None:
 
 
 def test_status_is_lagging_above_the_threshold() -> None:
-    lags = [PartitionLag("t", 0, end_offset=50, committed=45),
-            PartitionLag("t", 1, end_offset=20, committed=None)]
+    lags = [
+        PartitionLag("t", 0, end_offset=50, committed=45),
+        PartitionLag("t", 1, end_offset=20, committed=None),
+    ]
     report = health_report(lags, alert_at=10)
     assert report["status"] == "lagging" and report["max_lag"] == 20
     assert health_report(lags, alert_at=20)["status"] == "ok"

@@ -19,6 +19,15 @@ def test_flag_schema_lists_the_contract_fields() -> None:
     import json
 
     schema = json.loads(schema_documents()["ringfence.compliance.flags.v1.schema.json"])
-    assert set(schema["required"]) >= {"flag_id", "source", "source_id", "team", "category",
-                                       "confidence", "detector", "location", "excerpt",
-                                       "detected_at"}
+    assert set(schema["required"]) >= {
+        "flag_id",
+        "source",
+        "source_id",
+        "team",
+        "category",
+        "confidence",
+        "detector",
+        "location",
+        "excerpt",
+        "detected_at",
+    }
