@@ -71,6 +71,10 @@ class ArtifactRecognizer(EntityRecognizer):
             if entity in wanted
         ]
 
+    def can_find(self, artifacts: TextArtifacts) -> bool:
+        """Cheap check whether ``find`` could return anything (the engine skips it if not)."""
+        return True
+
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         """Yield hits; subclasses implement the detection."""
         raise NotImplementedError

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redaction._pipeline import Pipeline, build_pipeline
-from redaction.artifacts import DETECTOR_KEY, TextArtifacts
+from redaction.artifacts import DETECTOR_KEY, ArtifactRecognizer, TextArtifacts
 from redaction.findings import CATEGORIES, Category, Flag, Redaction, RedactionKind
 from redaction.lexicon.enhancer import StemContextEnhancer
 from redaction.lexicon.matcher import PhraseMatch
@@ -63,7 +63,9 @@ class TextEngine:
             r.category: r for r in self._recognizers if isinstance(r, SpecialCategoryRecognizer)
         }
         self._payment_recognizers = [
-            r for r in self._recognizers if not isinstance(r, SpecialCategoryRecognizer)
+            r
+            for r in self._recognizers
+            if isinstance(r, ArtifactRecognizer) and not isinstance(r, SpecialCategoryRecognizer)
         ]
         self._enhancer = StemContextEnhancer(window=pipeline.window)
 
@@ -150,11 +152,10 @@ class TextEngine:
     def _results(self, text: str, artifacts: TextArtifacts) -> list[RecognizerResult]:
         """Run the recognizers that can find something here (presidio's analyze contract)."""
         results: list[RecognizerResult] = []
-        if any(
-            len(run.groups) > 1 or len(run.groups[0].digits) > 1 for run in artifacts.payment.runs
-        ):
+        if artifacts.payment.digit_count > 1:
             for recognizer in self._payment_recognizers:
-                results.extend(recognizer.analyze(text, [], artifacts))
+                if recognizer.can_find(artifacts):
+                    results.extend(recognizer.analyze(text, [], artifacts))
         categories = {match.entry.category for match in artifacts.lexicon_matches}
         fired: list[EntityRecognizer] = []
         for category in categories:

@@ -30,7 +30,8 @@ class PhraseEntry:
     cue: str | None = None  # for kind "cue": which payment cue ("expiry", "sort_code"...)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
+@dataclass(slots=True)
 class PhraseMatch:
     """``entry`` matched tokens ``first`` to ``last`` (inclusive)."""
 
@@ -96,21 +97,38 @@ class PhraseIndex:
         lemmas = self._spelling.correct(tokens)
         children, exact_children = self._root.children, self._exact_root.children
         heads = self._wildcards_by_head
-        for first, lower in enumerate(lowers):
-            child = children.get(lower)
-            if child is not None:
-                self._walk(child, lowers, lemmas, first, first, found)
-            lemma = lemmas[first]
-            if lemma is not lower and lemma != lower:
-                child = children.get(lemma)
-                if child is not None:
+        # Most tokens start no phrase: find the few that might in one comprehension.
+        starting = [
+            index
+            for index, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True))
+            if lower in children or lemma in children or lower[:3] in heads
+        ]
+        count = len(lowers)
+        for first in starting:
+            lower, lemma = lowers[first], lemmas[first]
+            for key in (lower, lemma) if lemma != lower else (lower,):
+                child = children.get(key)
+                # Walk only if a phrase ends here or the next token can continue one.
+                if child is not None and (
+                    child.ending
+                    or child.wildcards
+                    or (
+                        first + 1 < count
+                        and (
+                            lowers[first + 1] in child.children
+                            or lemmas[first + 1] in child.children
+                        )
+                    )
+                ):
                     self._walk(child, lowers, lemmas, first, first, found)
-            exact = exact_children.get(texts[first])
-            if exact is not None:
-                self._walk_exact(exact, texts, first, first, found)
             candidates = heads.get(lower[:3])
-            if candidates is not None or self._short_wildcards:
-                self._wildcard_words(lower, first, candidates or [], found)
+            if candidates is not None:
+                self._wildcard_words(lower, first, candidates, found)
+        if self._short_wildcards:
+            for first, lower in enumerate(lowers):
+                self._wildcard_words(lower, first, [], found)
+        for first in [index for index, text in enumerate(texts) if text in exact_children]:
+            self._walk_exact(exact_children[texts[first]], texts, first, first, found)
         return found
 
     def _wildcard_words(
@@ -129,23 +147,29 @@ class PhraseIndex:
         index: int,
         found: list[PhraseMatch],
     ) -> None:
-        """``node`` matched token ``index``: record phrases ending here, try to go on."""
-        for entry in node.ending:
-            found.append(PhraseMatch(first, index, entry))
-        following = index + 1
-        if following >= len(lowers) or not (node.children or node.wildcards):
-            return
-        lower, lemma = lowers[following], lemmas[following]
-        child = node.children.get(lower)
-        if child is not None:
-            self._walk(child, lowers, lemmas, first, following, found)
-        if lemma != lower:
-            child = node.children.get(lemma)
-            if child is not None:
-                self._walk(child, lowers, lemmas, first, following, found)
-        for prefix, wildcard_node in node.wildcards.items():
-            if _wildcard_ok(lower, prefix):
-                found.extend(PhraseMatch(first, following, e) for e in wildcard_node.ending)
+        """``node`` matched token ``index``: record phrases ending here and follow the
+        tokens after it down the trie (a loop; recursion only where a lemma branches off)."""
+        count = len(lowers)
+        while True:
+            for entry in node.ending:
+                found.append(PhraseMatch(first, index, entry))
+            index += 1
+            if index >= count:
+                return
+            children = node.children
+            lower, lemma = lowers[index], lemmas[index]
+            if node.wildcards:
+                for prefix, wildcard_node in node.wildcards.items():
+                    if _wildcard_ok(lower, prefix):
+                        found.extend(PhraseMatch(first, index, e) for e in wildcard_node.ending)
+            if not children:
+                return
+            if lemma != lower and lemma in children:
+                self._walk(children[lemma], lowers, lemmas, first, index, found)
+            next_node = children.get(lower)
+            if next_node is None:
+                return
+            node = next_node
 
     def _walk_exact(
         self, node: _Node, texts: list[str], first: int, index: int, found: list[PhraseMatch]

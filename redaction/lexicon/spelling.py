@@ -33,8 +33,11 @@ class SpellingCorrector:
         """The tokens' lemmas, with misspelt lexicon words replaced by the right word."""
         lemmas = tokens.lemmas
         corrected: list[str] | None = None
-        for index, lower in enumerate(tokens.lowers):
-            if len(lower) < MIN_LENGTH or lower in self._vocabulary:
+        lowers = tokens.lowers
+        long_words = [i for i, lower in enumerate(lowers) if len(lower) >= MIN_LENGTH]
+        for index in long_words:
+            lower = lowers[index]
+            if lower in self._vocabulary:
                 continue
             if lemmas[index] in self._vocabulary or not tokens.texts[index].islower():
                 continue

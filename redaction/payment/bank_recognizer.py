@@ -29,6 +29,11 @@ class UkBankDetailsRecognizer(ArtifactRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entities=[SORT_CODE, ACCOUNT], name="uk_bank_details")
 
+    def can_find(self, artifacts: TextArtifacts) -> bool:
+        scan = artifacts.payment
+        asked = scan.carried.asked_for == "bank_details"
+        return asked or scan.bank_context or "sort_code" in scan.cues
+
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         scan = artifacts.payment
         sort_codes = list(sort_code_hits(scan))

@@ -44,6 +44,9 @@ class CardDetailsRecognizer(ArtifactRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entities=[SECURITY_CODE, EXPIRY], name="card_details")
 
+    def can_find(self, artifacts: TextArtifacts) -> bool:
+        return artifacts.payment.payment_context
+
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         scan = artifacts.payment
         if not scan.payment_context:

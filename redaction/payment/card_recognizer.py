@@ -27,6 +27,10 @@ class PaymentCardRecognizer(ArtifactRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entities=[CARD, SECURITY_CODE], name="payment_card")
 
+    def can_find(self, artifacts: TextArtifacts) -> bool:
+        scan = artifacts.payment
+        return scan.payment_context or scan.digit_count >= CARD_LENGTHS.start
+
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         scan = artifacts.payment
         for run in scan.runs:
@@ -44,6 +48,8 @@ def card_hits(run: DigitRun, scan: PaymentScan) -> Iterator[Hit]:
     ):
         yield CARD, run.start, run.end, 0.9, "second_fragment"
         return
+    if len(digits) < CARD_LENGTHS.start and not scan.payment_context:
+        return  # too short to hold a card number, and no context for fragments
     windows = list(_luhn_windows(run.groups, in_context=scan.payment_context))
     for first, last in windows:
         yield CARD, run.groups[first].start, run.groups[last].end, 1.0, "luhn"

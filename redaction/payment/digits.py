@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from redaction.lexicon.tokens import WordTokens
 from redaction.payment.language import PaymentLanguage
@@ -19,12 +19,14 @@ from redaction.payment.language import PaymentLanguage
 # Longest gap between two groups of one run, in characters ("4929 - 1234", "one, um, two").
 _MAX_GAP = 12
 _DIGITS = re.compile(r"\d+")
+_ONE_DIGIT = re.compile(r"\d")
 _SLASH = re.compile(r"\s?/\s?")
 # Two or three capitals ("CT", "BR ", "NS") or one with a dash ("R-") glued before digits.
 _REFERENCE_PREFIX = re.compile(r"(?<![^\W\d_])(?:[A-Z]{2,3}[\s\-]?|[A-Z]-)$")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
+@dataclass(slots=True)
 class DigitGroup:
     """One typed digit string or one spoken number ("double four" -> "44")."""
 
@@ -36,7 +38,8 @@ class DigitGroup:
     tens: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
+@dataclass(slots=True)
 class DigitRun:
     """Consecutive digit groups read as one number."""
 
@@ -46,18 +49,15 @@ class DigitRun:
     # Glued to letters or money ("NG24", "£100"): a one-group run that is never card data
     # unless it passes Luhn.
     glued: bool = False
+    # Derived from the groups once (read many times by the recognizers).
+    start: int = field(init=False)
+    end: int = field(init=False)
+    digits: str = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.groups[0].start
-
-    @property
-    def end(self) -> int:
-        return self.groups[-1].end
-
-    @property
-    def digits(self) -> str:
-        return "".join(group.digits for group in self.groups)
+    def __post_init__(self) -> None:
+        self.start = self.groups[0].start
+        self.end = self.groups[-1].end
+        self.digits = "".join(group.digits for group in self.groups)
 
     @property
     def spoken(self) -> bool:
@@ -83,6 +83,13 @@ class DigitRunFinder:
         self._strong_words = self.vocabulary - set(self._weak)
         fillers = "|".join(re.escape(word) for word in numbers.fillers)
         self._gap = re.compile(rf"(?:[\s,.\-–—:]|(?<![^\W_])(?:{fillers})(?![^\W_]))*", re.I)
+
+    def count_digits(self, text: str, tokens: WordTokens) -> int:
+        """Digits in ``text`` plus number words among ``tokens`` (an upper bound for any run)."""
+        digits = len(_ONE_DIGIT.findall(text))
+        if self._strong_words.isdisjoint(tokens.lowers):
+            return digits
+        return digits + sum(1 for lower in tokens.lowers if lower in self.vocabulary) * 3
 
     def runs(self, text: str, tokens: WordTokens) -> list[DigitRun]:
         """All runs in ``text`` (tokenized as ``tokens``), in order; runs made only of weak

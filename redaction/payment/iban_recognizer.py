@@ -18,12 +18,16 @@ IBAN = "IBAN_CODE"
 
 # Country code, check digits, then up to 30 letters/digits with optional single spaces.
 _IBAN_START = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}")
+_COUNTRY_AND_CHECK = re.compile(r"[A-Za-z]{2}\d{2}")
 _UK_SHAPE = re.compile(r"GB\d{2}[A-Z]{4}\d{14}")
 
 
 class IbanRecognizer(ArtifactRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entities=[IBAN], name="iban")
+
+    def can_find(self, artifacts: TextArtifacts) -> bool:
+        return _COUNTRY_AND_CHECK.search(artifacts.payment.text) is not None
 
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         return iban_hits(artifacts.payment)

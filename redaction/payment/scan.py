@@ -46,7 +46,8 @@ class Carried:
     asked_for: AskedFor | None = None
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
+@dataclass(slots=True)
 class CueSpans:
     """Start and end offsets of one kind of cue, sorted."""
 
@@ -74,12 +75,14 @@ class CueSpans:
         return bool(self.starts)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
+@dataclass(slots=True)
 class PaymentScan:
     """Digit runs, cue positions and conversation state for one message."""
 
     text: str
-    runs: tuple[DigitRun, ...]
+    tokens: WordTokens
+    finder: DigitRunFinder
     cues: CueMap
     carried: Carried = field(default_factory=Carried)
 
@@ -88,6 +91,16 @@ class PaymentScan:
     payment_context: bool = False
     bank_context: bool = False
     carried_fragment: bool = False
+    # Digits typed, plus number words: a card needs 13 (cheap to count, unlike runs).
+    digit_count: int = 0
+    _runs: tuple[DigitRun, ...] | None = None
+
+    @property
+    def runs(self) -> tuple[DigitRun, ...]:
+        """Digit runs, found on first use: most messages never need them."""
+        if self._runs is None:
+            self._runs = tuple(self.finder.runs(self.text, self.tokens))
+        return self._runs
 
     def cue_near(
         self, kind: CueKind, run_start: int, run_end: int, before: int = 40, after: int = 25
@@ -192,7 +205,9 @@ class PaymentScanner:
         carried_fragment = 0 < carried.card_digits_pending < 13
         return PaymentScan(
             text=text,
-            runs=tuple(self._finder.runs(text, tokens)),
+            tokens=tokens,
+            finder=self._finder,
+            digit_count=self._finder.count_digits(text, tokens),
             cues=cues,
             carried=carried,
             has_payment_cue=has_payment_cue,
