@@ -15,6 +15,9 @@ from typing import Any
 _STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 
 
+_CHATTY = ("faust", "aiokafka", "mode")
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, Any] = {
@@ -48,4 +51,9 @@ def logging_config(level: str, fmt: str) -> dict[str, Any]:
             }
         },
         "root": {"level": level.upper(), "handlers": ["stdout"]},
+        # The frameworks narrate every rebalance step at INFO; ops need our lines and their
+        # warnings, and their detail again at DEBUG.
+        "loggers": {} if level.lower() == "debug" else {
+            name: {"level": "WARNING"} for name in _CHATTY
+        } | {"faust.worker": {"level": level.upper()}},
     }

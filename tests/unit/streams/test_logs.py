@@ -16,3 +16,10 @@ def test_extra_fields_appear_in_the_json_line() -> None:
     assert line["msg"] == "chat stored" and line["level"] == "info"
     assert (line["chat_id"], line["redactions"]) == ("c-1", 2)
     assert "args" not in line and "pathname" not in line
+
+
+def test_framework_chatter_is_quiet_unless_debugging() -> None:
+    from streams.logs import logging_config
+
+    assert logging_config("info", "json")["loggers"]["aiokafka"] == {"level": "WARNING"}
+    assert logging_config("debug", "json")["loggers"] == {}
