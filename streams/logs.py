@@ -51,9 +51,10 @@ def logging_config(level: str, fmt: str) -> dict[str, Any]:
             }
         },
         "root": {"level": level.upper(), "handlers": ["stdout"]},
-        # The frameworks narrate every rebalance step at INFO; ops need our lines and their
-        # warnings, and their detail again at DEBUG.
-        "loggers": {} if level.lower() == "debug" else {
-            name: {"level": "WARNING"} for name in _CHATTY
-        } | {"faust.worker": {"level": level.upper()}},
+        # The frameworks narrate every rebalance step at INFO, and at DEBUG some print raw
+        # records (which can hold card data): at most INFO for them, even when debugging.
+        "loggers": {
+            name: {"level": "INFO" if level.lower() == "debug" else "WARNING"}
+            for name in _CHATTY
+        } | {"faust.worker": {"level": "INFO"}},
     }
