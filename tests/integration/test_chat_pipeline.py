@@ -160,3 +160,6 @@ async def test_no_card_digits_in_any_topic_after_the_raw_input(
             digits = _only_digits((record.value or b"").decode("utf-8", "replace"))
             for card in CARD_DIGIT_STRINGS:
                 assert card not in digits, f"card digits found in {topic}"
+    for line in worker.read_text(errors="replace").splitlines():
+        joined = re.sub(r"(?<=\d)[ \-.](?=\d)", "", line)  # "4111 1111 ..." as one run
+        assert not any(card in joined for card in CARD_DIGIT_STRINGS), "card digits in log"
