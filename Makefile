@@ -58,6 +58,6 @@ lint: install
 
 # Each benchmark script runs its baseline side by side and prints ratios.
 bench: install
-	@set -e; shopt -s nullglob; scripts=(benchmarks/bench_*.py); \
-	if (( $${#scripts[@]} == 0 )); then echo "no benchmarks/bench_*.py yet"; exit 0; fi; \
+	@set -e; shopt -s nullglob; scripts=(benchmarks/*.py); \
+	if (( $${#scripts[@]} == 0 )); then echo "no benchmarks/*.py yet"; exit 0; fi; \
 	for script in "$${scripts[@]}"; do echo "== $$script"; $(VENV)/bin/python "$$script"; done
