@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from redaction.lexicon.tokens import WordTokens
 
 MIN_LENGTH = 8
+# Longer tokens are no typo of any lexicon word (and deletions of them cost length squared).
+MAX_LENGTH = 30
 _CACHE_LIMIT = 100_000
 
 
@@ -34,7 +36,7 @@ class SpellingCorrector:
         lemmas = tokens.lemmas
         corrected: list[str] | None = None
         lowers = tokens.lowers
-        long_words = [i for i, lower in enumerate(lowers) if len(lower) >= MIN_LENGTH]
+        long_words = [i for i, lower in enumerate(lowers) if MIN_LENGTH <= len(lower) <= MAX_LENGTH]
         for index in long_words:
             lower = lowers[index]
             if lower in self._vocabulary:
@@ -55,6 +57,8 @@ class SpellingCorrector:
             for variant in (lower, *_deletions(lower)):
                 found.update(self._by_deletion.get(variant, ()))
         close = [word for word in found if _one_edit(lower, word)]
+        if len(close) > 1:  # "diabetis": diabetes or diabetic? Trust the last letter.
+            close = [word for word in close if word[-1] == lower[-1]]
         result = close[0] if len(close) == 1 else None
         self._cache[lower] = result
         return result

@@ -17,7 +17,6 @@ from redaction.payment.digits import DigitGroup, DigitRun
 from redaction.payment.scan import PaymentScan
 
 CARD = "PAYMENT_CARD"
-SECURITY_CODE = "CARD_SECURITY_CODE"
 CARD_LENGTHS = range(13, 20)
 # First digits of Visa, Mastercard, Amex, Discover, JCB, Diners, Maestro, UnionPay.
 _NETWORK_FIRST_DIGITS = frozenset("23456")
@@ -25,7 +24,7 @@ _NETWORK_FIRST_DIGITS = frozenset("23456")
 
 class PaymentCardRecognizer(ArtifactRecognizer):
     def __init__(self) -> None:
-        super().__init__(supported_entities=[CARD, SECURITY_CODE], name="payment_card")
+        super().__init__(supported_entities=[CARD], name="payment_card")
 
     def can_find(self, artifacts: TextArtifacts) -> bool:
         scan = artifacts.payment
@@ -48,28 +47,28 @@ def card_hits(run: DigitRun, scan: PaymentScan) -> Iterator[Hit]:
     ):
         yield CARD, run.start, run.end, 0.9, "second_fragment"
         return
-    if len(digits) < CARD_LENGTHS.start and not scan.payment_context:
-        return  # too short to hold a card number, and no context for fragments
-    windows = list(_luhn_windows(run.groups, in_context=scan.payment_context))
-    for first, last in windows:
-        yield CARD, run.groups[first].start, run.groups[last].end, 1.0, "luhn"
-    if not scan.payment_context or run.prefixed or run.glued or scan.reference_blocks(run.start):
+    blocked = run.prefixed or run.glued or scan.reference_blocks(run.start)
+    if not scan.payment_context or blocked:
+        # Only a Luhn-valid number from a card network; a reference that merely passes
+        # Luhn usually starts with 0, 1, 7, 8 or 9.
+        if len(digits) >= CARD_LENGTHS.start:
+            for first, last in _luhn_windows(run.groups):
+                yield CARD, run.groups[first].start, run.groups[last].end, 1.0, "luhn"
         return
-    if windows:
-        yield from _extras_after_card(run.groups[windows[-1][1] + 1 :])
-    elif len(digits) in CARD_LENGTHS:
-        yield CARD, run.start, run.end, 0.8, "card_length_in_context"
+    if len(digits) in CARD_LENGTHS:
+        how = "luhn" if luhn_valid(digits) else "card_length_in_context"
+        yield CARD, run.start, run.end, 1.0 if how == "luhn" else 0.8, how
     elif len(digits) > CARD_LENGTHS.stop - 1:
         yield from _long_run(run)
     elif _fragment(run, scan):
         yield CARD, run.start, run.end, 0.7, "fragment_in_context"
 
 
-def _luhn_windows(groups: tuple[DigitGroup, ...], in_context: bool) -> Iterator[tuple[int, int]]:
+def _luhn_windows(groups: tuple[DigitGroup, ...]) -> Iterator[tuple[int, int]]:
     """Non-overlapping group ranges forming a Luhn-valid card number, longest first."""
     first = 0
     while first < len(groups):
-        found = _longest_valid_from(groups, first, in_context)
+        found = _longest_valid_from(groups, first)
         if found is None:
             first += 1
             continue
@@ -77,9 +76,8 @@ def _luhn_windows(groups: tuple[DigitGroup, ...], in_context: bool) -> Iterator[
         first = found + 1
 
 
-def _longest_valid_from(groups: tuple[DigitGroup, ...], first: int, in_context: bool) -> int | None:
-    lead = groups[first].digits[:1]
-    if not in_context and lead not in _NETWORK_FIRST_DIGITS:
+def _longest_valid_from(groups: tuple[DigitGroup, ...], first: int) -> int | None:
+    if groups[first].digits[:1] not in _NETWORK_FIRST_DIGITS:
         return None
     candidates: list[tuple[int, str]] = []
     digits = ""
@@ -95,17 +93,12 @@ def _longest_valid_from(groups: tuple[DigitGroup, ...], first: int, in_context: 
     return None
 
 
-def _extras_after_card(rest: tuple[DigitGroup, ...]) -> Iterator[Hit]:
-    """Digits typed straight after a card number in a payment context: expiry, then code."""
-    if rest and sum(len(group.digits) for group in rest) <= 8:
-        yield SECURITY_CODE, rest[0].start, rest[-1].end, 0.7, "after_card"
-
-
 def _long_run(run: DigitRun) -> Iterator[Hit]:
     """A run longer than any card: card digits fused with more digits.
 
-    Groups of at most four digits (typed in fours, or spoken) are all card data; otherwise
-    (a card then a phone number) take card-length prefixes and leave the rest.
+    Groups of at most four digits (typed in fours, or spoken) are all card data, and so is
+    any unbroken string longer than a card ("49291234567890120327" with its expiry);
+    otherwise (a card, then a phone number) take card-length prefixes and leave the rest.
     """
     groups = run.groups
     if all(len(group.digits) <= 4 for group in groups):
@@ -113,6 +106,10 @@ def _long_run(run: DigitRun) -> Iterator[Hit]:
         return
     first = 0
     while first < len(groups):
+        if len(groups[first].digits) > CARD_LENGTHS.stop - 1:
+            yield CARD, groups[first].start, groups[first].end, 0.7, "long_string_in_context"
+            first += 1
+            continue
         total, last = 0, first
         while last < len(groups) and total + len(groups[last].digits) <= CARD_LENGTHS.stop - 1:
             total += len(groups[last].digits)

@@ -163,15 +163,28 @@ class DigitRunFinder:
 
 
 def _close(text: str, groups: list[DigitGroup], runs: list[DigitRun], glued: bool = False) -> None:
-    """Trim weak words off both ends; keep the run if anything is left."""
+    """Trim weak words off both ends; keep the run if anything is left.
+
+    A leading spoken zero followed by a pause ("oh sorry 4929 ...", "oh, 4929") is the
+    exclamation, not a digit.
+    """
     first, last = 0, len(groups)
     while first < last and groups[first].weak:
         first += 1
     while last > first and groups[last - 1].weak:
         last -= 1
+    if last - first > 1 and _exclamation(text, groups[first], groups[first + 1]):
+        first += 1
     if first < last:
         start = groups[first].start
         runs.append(DigitRun(tuple(groups[first:last]), has_reference_prefix(text, start), glued))
+
+
+def _exclamation(text: str, group: DigitGroup, following: DigitGroup) -> bool:
+    if not (group.spoken and group.digits == "0"):
+        return False
+    gap = text[group.end : following.start]
+    return any(char.isalpha() or char == "," for char in gap)
 
 
 def has_reference_prefix(text: str, start: int) -> bool:

@@ -84,59 +84,77 @@ def _covered(result: MessageResult, start: int, end: int, text: str) -> bool:
     return all(any(r.start <= i < r.end for r in result.redactions) for i in wanted)
 
 
-def _score_payment(chat: dict[str, Any], texts: dict[int, str],
-                   results: dict[int, MessageResult], score: Score) -> None:
+def _score_payment(
+    chat: dict[str, Any], texts: dict[int, str], results: dict[int, MessageResult], score: Score
+) -> None:
     for label in chat["payment"]:
         text = texts[label["seq"]]
         start, end = label_span(text, label)
         score.payment_total += 1
         if not _covered(results[label["seq"]], start, end, text):
-            score.payment_missed.append(f"{chat['chat_id']}#{label['seq']} {label['kind']}: "
-                                        f"{label['text']!r} in {text!r}")
+            score.payment_missed.append(
+                f"{chat['chat_id']}#{label['seq']} {label['kind']}: {label['text']!r} in {text!r}"
+            )
 
 
-def _score_keep(chat: dict[str, Any], texts: dict[int, str],
-                results: dict[int, MessageResult], score: Score) -> None:
+def _score_keep(
+    chat: dict[str, Any], texts: dict[int, str], results: dict[int, MessageResult], score: Score
+) -> None:
     for label in chat["keep"]:
         text = texts[label["seq"]]
         start, end = label_span(text, label)
         score.keep_total += 1
         if any(r.start < end and start < r.end for r in results[label["seq"]].redactions):
-            score.keep_lost.append(f"{chat['chat_id']}#{label['seq']}: {label['text']!r} "
-                                   f"in {text!r}")
+            score.keep_lost.append(
+                f"{chat['chat_id']}#{label['seq']}: {label['text']!r} in {text!r}"
+            )
 
 
-def _score_special(chat: dict[str, Any], texts: dict[int, str],
-                   results: dict[int, MessageResult], score: Score) -> None:
-    spans = [(label["seq"], *label_span(texts[label["seq"]], label), label["category"])
-             for label in chat["special"]]
+def _score_special(
+    chat: dict[str, Any], texts: dict[int, str], results: dict[int, MessageResult], score: Score
+) -> None:
+    spans = [
+        (label["seq"], *label_span(texts[label["seq"]], label), label["category"])
+        for label in chat["special"]
+    ]
     for seq, start, end, category in spans:
         score.labels[category] += 1
-        if any(f.category == category and f.start < end and start < f.end
-               for f in results[seq].flags):
+        if any(
+            f.category == category and f.start < end and start < f.end for f in results[seq].flags
+        ):
             score.found_labels[category] += 1
         else:
-            score.misses.append(f"FN {category} {chat['chat_id']}#{seq}: "
-                                f"{texts[seq][start:end]!r} in {texts[seq]!r}")
+            score.misses.append(
+                f"FN {category} {chat['chat_id']}#{seq}: "
+                f"{texts[seq][start:end]!r} in {texts[seq]!r}"
+            )
     for seq, result in results.items():
         for flag in result.flags:
-            if any(s == seq and c == flag.category and a < flag.end and flag.start < b
-                   for s, a, b, c in spans):
+            if any(
+                s == seq and c == flag.category and a < flag.end and flag.start < b
+                for s, a, b, c in spans
+            ):
                 score.true_flags[flag.category] += 1
             else:
                 score.false_flags[flag.category] += 1
-                score.misses.append(f"FP {flag.category} {chat['chat_id']}#{seq}: "
-                                    f"{texts[seq][flag.start:flag.end]!r} ({flag.detector}) "
-                                    f"in {texts[seq]!r}")
+                score.misses.append(
+                    f"FP {flag.category} {chat['chat_id']}#{seq}: "
+                    f"{texts[seq][flag.start : flag.end]!r} ({flag.detector}) "
+                    f"in {texts[seq]!r}"
+                )
 
 
 def report(score: Score) -> str:
-    lines = [f"payment recall {score.payment_recall:.3f} ({score.payment_total} items), "
-             f"keep rate {score.keep_rate:.3f} ({score.keep_total} items)"]
+    lines = [
+        f"payment recall {score.payment_recall:.3f} ({score.payment_total} items), "
+        f"keep rate {score.keep_rate:.3f} ({score.keep_total} items)"
+    ]
     for category in CATEGORIES:
-        lines.append(f"{category:20} precision {score.precision(category):.3f} "
-                     f"recall {score.recall(category):.3f} labels {score.labels[category]} "
-                     f"flags {score.true_flags[category] + score.false_flags[category]}")
+        lines.append(
+            f"{category:20} precision {score.precision(category):.3f} "
+            f"recall {score.recall(category):.3f} labels {score.labels[category]} "
+            f"flags {score.true_flags[category] + score.false_flags[category]}"
+        )
     return "\n".join(lines)
 
 

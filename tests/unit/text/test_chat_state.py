@@ -1,0 +1,133 @@
+"""Chats redacted message by message, with state carried forward but never text or digits."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+
+import pytest
+
+from redaction.chat import ChatState, redact_chat, redact_message
+from redaction.text_engine import TextEngine
+
+R = "[REDACTED]"
+Conversation = list[tuple[str, str]]
+
+
+@pytest.mark.parametrize(
+    ("conversation", "expected"),
+    [
+        # A card number split over two messages (each half alone is not card length).
+        (
+            [
+                ("agent", "Can I take the long number on the card please"),
+                ("customer", "its 4929 1234"),
+                ("customer", "5678 9012 3456"),
+            ],
+            ["Can I take the long number on the card please", f"its {R}", R],
+        ),
+        (
+            [
+                ("agent", "Whenever you're ready with the card number"),
+                ("customer", "5288"),
+                ("customer", "8539 3363"),
+                ("customer", "3871"),
+            ],
+            ["Whenever you're ready with the card number", R, R, R],
+        ),
+        # Answers to the agent's questions, in any order and in pieces.
+        (
+            [
+                ("agent", "What's the long card number?"),
+                ("customer", "4526 0181 5908 3012"),
+                ("agent", "And the expiry date?"),
+                ("customer", "03/27"),
+                ("agent", "and the 3 digits on the back?"),
+                ("customer", "418"),
+            ],
+            [
+                "What's the long card number?",
+                R,
+                "And the expiry date?",
+                R,
+                "and the 3 digits on the back?",
+                R,
+            ],
+        ),
+        (
+            [("agent", "Thank you, expiry and security code please"), ("customer", "11/25 027")],
+            ["Thank you, expiry and security code please", f"{R} {R}"],
+        ),
+        (
+            [
+                ("customer", "card is 4111 1111 1111 1111"),
+                ("customer", "1/27"),
+                ("customer", "992"),
+            ],
+            [f"card is {R}", R, R],  # after a whole card: its details come next
+        ),
+        (
+            [
+                ("agent", "What's your sort code?"),
+                ("customer", "20-00-00"),
+                ("agent", "and the account number at the bank?"),
+                ("customer", "12345678"),
+            ],
+            ["What's your sort code?", R, "and the account number at the bank?", R],
+        ),
+        # A payment context lasts a few messages, then ordinary numbers are safe again.
+        (
+            [
+                ("agent", "card number please"),
+                ("customer", "4111 1111 1111 1112"),
+                ("customer", "thanks"),
+                ("customer", "bye"),
+                ("customer", "ok"),
+                ("customer", "right"),
+                ("customer", "so"),
+                ("customer", "one more"),
+                ("customer", "reference 4929 1234 5678 9013"),
+            ],
+            [
+                "card number please",
+                R,
+                "thanks",
+                "bye",
+                "ok",
+                "right",
+                "so",
+                "one more",
+                "reference 4929 1234 5678 9013",
+            ],
+        ),
+    ],
+)
+def test_conversations(
+    redact_conversation: Callable[[Conversation], list[str]],
+    conversation: Conversation,
+    expected: list[str],
+) -> None:
+    """Payment data is removed in each message as it arrives, using only carried state."""
+    assert redact_conversation(conversation) == expected
+
+
+def test_state_holds_no_text_and_no_digits(engine: TextEngine) -> None:
+    """The state after a card fragment is plain JSON with no message text or card digit."""
+    state = ChatState()
+    for seq, text in enumerate(["card number please", "yep 4929 1234"], 1):
+        _, state = redact_message(seq, "customer", text, state, engine)
+    serialised = json.dumps(dataclasses.asdict(state))
+    assert state.card_digits_pending == 8
+    assert not any(part in serialised for part in ("4929", "1234", "yep"))
+    assert ChatState(**json.loads(serialised)) == state  # how the stream worker restores it
+
+
+def test_redact_chat_orders_by_seq(engine: TextEngine) -> None:
+    """Messages are folded in seq order whatever order they are given in."""
+    results = redact_chat(
+        [(2, "customer", "5678 9012 3456"), (1, "customer", "card 4929 1234")], engine
+    )
+    assert [r.seq for r in results] == [1, 2]
+    assert [r.text for r in results] == [f"card {R}", R]
+    assert results[1].redactions[0].kind == "payment_card"
