@@ -23,8 +23,8 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
 
     Plain terms and abbreviations count on their own. Ambiguous terms count with a context
     word of the category within ``window`` tokens, or when said of a person ("hes Polish");
-    predicate terms only when said of a person. Any hit inside a false friend phrase of the
-    category ("sick of", "Church Lane") is dropped, and hits a few words apart in one
+    predicate terms only when said of a person. Any hit sharing a word with a false friend
+    phrase of the category ("sick of", "Church Lane") is dropped, and hits a few words apart in one
     sentence ("fasting for Ramadan") are one mention, so one flag. Context boosting of the
     confidence is left to the engine's context enhancer, as in presidio.
     """
@@ -63,10 +63,12 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
             and m.entry.kind != "false_friend"
             and not _inside_any(m, blocked)
         ]
-        longest = _longest_only(own)
         # Token positions of unconditional hits: they are context for ambiguous ones too.
-        anchors = [m.first for m in longest if m.entry.kind in ("term", "abbreviation")]
-        hits = [hit for m in longest if (hit := self._hit(m, artifacts, anchors))]
+        anchors = [m.first for m in own if m.entry.kind in ("term", "abbreviation")]
+        # Gate every match first, then keep the longest that passed: a longer ambiguous
+        # phrase that fails ("she's expecting" with no context) must not hide a shorter one
+        # that passes ("expecting", said of her).
+        hits = _longest_hits([hit for m in own if (hit := self._hit(m, artifacts, anchors))])
         entity = entity_of(self.category)
         words = artifacts.words
         for first, last, score, how in _merge_nearby(hits, artifacts):
@@ -115,15 +117,16 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 def _inside_any(match: PhraseMatch, blockers: list[PhraseMatch]) -> bool:
-    return any(b.first <= match.first and match.last <= b.last for b in blockers)
+    """The hit shares a word with a false friend: "sick" in "sick of", but also "went to
+    church" running into "Church Lane"."""
+    return any(b.first <= match.last and match.first <= b.last for b in blockers)
 
 
-def _longest_only(matches: list[PhraseMatch]) -> list[PhraseMatch]:
-    """Drop matches covered by a longer one ("mental health" wins over "mental")."""
-    ordered = sorted(matches, key=lambda m: (m.first, -(m.last - m.first)))
-    kept: list[PhraseMatch] = []
-    for match in ordered:
-        if kept and match.last <= kept[-1].last:
+def _longest_hits(hits: list[_TokenHit]) -> list[_TokenHit]:
+    """Drop hits covered by a longer one ("mental health" wins over "mental")."""
+    kept: list[_TokenHit] = []
+    for hit in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+        if kept and hit[1] <= kept[-1][1]:
             continue
-        kept.append(match)
+        kept.append(hit)
     return kept

@@ -50,7 +50,7 @@ class LemmaTable:
         irregular = self._irregular.get(lower)
         if irregular is not None:
             return irregular
-        word = lower[:-2] if lower.endswith(("'s", "’s")) else lower
+        word = lower[:-2] if len(lower) > 2 and lower.endswith(("'s", "’s")) else lower
         if len(word) > 4 and word.endswith("ies"):
             return word[:-3] + "y"
         if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes")):
