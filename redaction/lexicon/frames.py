@@ -28,6 +28,7 @@ class PersonFrames(BaseModel):
     followers: frozenset[str]
     origin_markers: frozenset[str]
     origin_reach: int = 3
+    places: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> PersonFrames:
@@ -56,6 +57,8 @@ class PersonFrames(BaseModel):
         if word in self.fused or (
             word in self.copulas and index > 0 and self._subject(tokens, index - 1)
         ):
+            if word == "'s" and _is_name(tokens.texts[index - 1]):
+                return False  # "St Leonard's Court": a possessive, not "Leonard is"
             return self._ends_phrase(tokens, last, text)
         return False
 
@@ -70,13 +73,21 @@ class PersonFrames(BaseModel):
             return True
         return any(word in self.people for word in lowers[following : following + 2])
 
+    def names_a_place(self, tokens: WordTokens, last: int) -> bool:
+        """The word after the hit makes it a place or institution ("Mosque Lane")."""
+        following = last + 1
+        return following < len(tokens.lowers) and tokens.lowers[following] in self.places
+
     def _subject(self, tokens: WordTokens, index: int) -> bool:
         """A pronoun, a noun for people ("my carer"), or a name ("Mr Kowalski")."""
         lower = tokens.lowers[index]
         if lower in self.pronouns or lower in self.people or lower in self.fused:
             return True
-        text = tokens.texts[index]
-        return index > 0 and text[:1].isupper() and text[1:].islower() and lower not in _NOT_NAMES
+        return index > 0 and _is_name(tokens.texts[index])
+
+
+def _is_name(text: str) -> bool:
+    return text[:1].isupper() and text[1:].islower() and text.lower() not in _NOT_NAMES
 
 
 # Capitalised words that are not people ("It is Polish" at a sentence start).

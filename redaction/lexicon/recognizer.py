@@ -78,6 +78,8 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         self, match: PhraseMatch, artifacts: TextArtifacts, anchors: list[int]
     ) -> _TokenHit | None:
         kind = match.entry.kind
+        if self._frames.names_a_place(artifacts.words, match.last):
+            return None
         if kind not in ("ambiguous", "predicate"):
             return match.first, match.last, self._confidence, kind
         words = artifacts.words

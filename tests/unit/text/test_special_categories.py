@@ -62,6 +62,12 @@ def test_disclosures_are_flagged(engine: TextEngine, text: str, category: str) -
         "my car was stolen last week",
         "I'm the parish administrator",
         "polish the floor",
+        "my address is 5 Mosque Lane",  # street names
+        "can you collect from St Leonard's Court",
+        "the depression in the road is getting bigger",
+        "he's deaf to my complaints",
+        "I'm on trial shifts at work",
+        "I'm a carer for a living",
     ],
 )
 def test_idioms_and_false_friends_are_not_flagged(engine: TextEngine, text: str) -> None:
