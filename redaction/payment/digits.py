@@ -135,7 +135,7 @@ class DigitRunFinder:
         repeat_start = -1
         for start, end, word in self._units(text, tokens):
             if word is None:
-                digits, weak = text[start:end], False
+                digits, weak = _ascii_digits(text[start:end]), False
                 standalone = _glued(text, start, end)
             else:
                 if word in self._repeats:
@@ -190,6 +190,11 @@ def _exclamation(text: str, group: DigitGroup, following: DigitGroup) -> bool:
 def has_reference_prefix(text: str, start: int) -> bool:
     """Capitals right before ``start`` ("CT 4401", "R-5510"): the digits are a reference."""
     return _REFERENCE_PREFIX.search(text, max(0, start - 4), start) is not None
+
+
+def _ascii_digits(digits: str) -> str:
+    """Any decimal digits as ASCII ("٤١١١" and "４１１１" are 4111 too)."""
+    return digits if digits.isascii() else "".join(str(int(char)) for char in digits)
 
 
 def _glued(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,12 @@ def test_card_in_rtl_text_is_removed(engine: TextEngine) -> None:
     assert apply_redactions(text, engine.analyse(text).redactions) == "שלום [REDACTED] תודה"
 
 
+@pytest.mark.parametrize("text", ["٤١١١ ١١١١ ١١١١ ١١١١", "４１１１ １１１１ １１１１ １１１１"])
+def test_card_in_other_digit_scripts_is_removed(engine: TextEngine, text: str) -> None:
+    """Arabic-Indic and full-width digits are digits: a card written in them goes too."""
+    assert apply_redactions(text, engine.analyse(text).redactions) == "[REDACTED]"
+
+
 def test_emoji_do_not_shift_offsets(engine: TextEngine) -> None:
     """Offsets are in characters of the original text, emoji included."""
     text = "🙂🙂 card 4111 1111 1111 1111 🙂 I have diabetes"
