@@ -24,7 +24,8 @@ from redaction.lexicon.enhancer import StemContextEnhancer
 from redaction.lexicon.matcher import PhraseMatch
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer, entity_of
 from redaction.payment.scan import AskedFor, Carried, CueKind, cue_spans
-from redaction.redactions import resolve_overlaps, trailing_card_digits, unanswered_question
+from redaction.questions import open_question
+from redaction.redactions import resolve_overlaps, trailing_card_digits
 from redaction.text_settings import TextSettings
 
 _NOTHING_CARRIED = Carried()
@@ -120,7 +121,7 @@ class TextEngine:
             payment_context=scan.has_payment_cue,
             bank_context=bool(scan.cues["bank"]) or bool(scan.cues["sort_code"]),
             trailing_card_digits=trailing_card_digits(scan, redactions),
-            asked_for=unanswered_question(scan, redactions),
+            asked_for=open_question(scan, redactions),
         )
 
     def _without_generic_agent_talk(

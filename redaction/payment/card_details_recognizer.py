@@ -56,15 +56,15 @@ class CardDetailsRecognizer(ArtifactRecognizer):
         yield from security_codes(scan, [(hit[1], hit[2]) for hit in expiries])
 
 
-def answering(scan: PaymentScan) -> bool:
-    """The message answers an open question about card details (expiry, security code)."""
+def answering(scan: PaymentScan, detail: str) -> bool:
+    """The message answers an open question about ``detail`` ("expiry", "security_code")."""
     carried = scan.carried
-    asked = carried.asked_for == "card_details" or carried.card_digits_pending >= 13
-    return asked and bool(scan.runs) and scan.runs[0].start <= _ANSWER_REACH
+    expected = carried.card_digits_pending >= 13 or carried.asked_for in ("card_details", detail)
+    return expected and bool(scan.runs) and scan.runs[0].start <= _ANSWER_REACH
 
 
 def security_codes(scan: PaymentScan, expiry_spans: list[tuple[int, int]]) -> Iterator[Hit]:
-    answer = answering(scan)
+    answer = answering(scan, "security_code")
     in_expiry = {index for start, end in expiry_spans for index in range(start, end)}
     for run in scan.runs:
         if run.glued:  # "£100"
@@ -92,7 +92,7 @@ def _pieces_outside(run: DigitRun, covered: set[int]) -> Iterator[tuple[int, int
 
 def expiry_dates(scan: PaymentScan) -> Iterator[Hit]:
     text = scan.text
-    answer = answering(scan)
+    answer = answering(scan, "expiry")
     for match in _EXPIRY_DATE.finditer(text):
         start, end = match.span()
         if scan.cue_near("expiry", start, end, before=40, after=20):

@@ -15,9 +15,9 @@ from redaction.lexicon.tokens import WordTokens
 from redaction.payment.digits import DigitRun, DigitRunFinder
 from redaction.payment.language import PaymentLanguage
 
-# What a message asked for and did not get: the card number, its details (expiry, security
-# code), or bank details (sort code, account number).
-AskedFor = Literal["card", "card_details", "bank_details"]
+# What a message asked for and did not get: the card number, its details (expiry and
+# security code, or just one of them), or bank details (sort code, account number).
+AskedFor = Literal["card", "card_details", "expiry", "security_code", "bank_details"]
 CueKind = Literal[
     "payment",
     "card",

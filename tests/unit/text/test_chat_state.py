@@ -76,6 +76,44 @@ Conversation = list[tuple[str, str]]
             ],
             ["What's your sort code?", R, "and the account number at the bank?", R],
         ),
+        (
+            [
+                ("agent", "expiry and security code please"),
+                ("customer", "03/27"),
+                ("customer", "418"),
+                ("customer", "my house number is 145 by the way"),
+            ],
+            ["expiry and security code please", R, R, "my house number is 145 by the way"],
+        ),
+        # Once the talk moves on to a reference or a phone number, its digits stay.
+        (
+            [
+                ("agent", "Can I take the long card number please?"),
+                ("customer", "hang on"),
+                ("agent", "Also what's your council tax account number?"),
+                ("customer", "50012345"),
+            ],
+            [
+                "Can I take the long card number please?",
+                "hang on",
+                "Also what's your council tax account number?",
+                "50012345",
+            ],
+        ),
+        (
+            [
+                ("agent", "expiry and security code please"),
+                ("customer", "09/27 123"),
+                ("agent", "Thanks. What's the best phone number?"),
+                ("customer", "07700 900123"),
+            ],
+            [
+                "expiry and security code please",
+                f"{R} {R}",
+                "Thanks. What's the best phone number?",
+                "07700 900123",
+            ],
+        ),
         # A payment context lasts a few messages, then ordinary numbers are safe again.
         (
             [
