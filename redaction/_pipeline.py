@@ -20,6 +20,7 @@ from redaction.lexicon.frames import PersonFrames
 from redaction.lexicon.matcher import PhraseEntry, PhraseIndex, phrase_entry
 from redaction.lexicon.model import Lexicon, load_lexicon
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer
+from redaction.lexicon.spelling import load_never_correct
 from redaction.lexicon.statements import AgentStatements
 from redaction.lexicon.tokenizers import FastWordTokenizer, SpacyWordTokenizer, Tokenizer
 from redaction.lexicon.tokens import LemmaTable
@@ -83,7 +84,8 @@ def build_pipeline(settings: TextSettings) -> Pipeline:
         tokenize=tokenize,
         scanner=PaymentScanner(language),
         lexicon_index=PhraseIndex(
-            lexicon_entries(lexicon, tokenize) + cue_entries(language, tokenize)
+            lexicon_entries(lexicon, tokenize) + cue_entries(language, tokenize),
+            load_never_correct(settings.spelling_path),
         ),
         registry=RecognizerRegistry(recognizers=recognizers, supported_languages=["en"]),
         window=settings.context_window,

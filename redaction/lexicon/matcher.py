@@ -58,14 +58,21 @@ class PhraseIndex:
     lookups however many phrases start with the same word ("i", "my", "on").
     """
 
-    def __init__(self, entries: Iterable[PhraseEntry]) -> None:
+    def __init__(
+        self, entries: Iterable[PhraseEntry], never_correct: frozenset[str] = frozenset()
+    ) -> None:
         self._root = _Node()
         self._exact_root = _Node()
         entries = list(entries)
         for entry in entries:
             self._add(entry)
+        meanings: dict[str, set[object]] = {}
+        for entry in entries:
+            if entry.kind != "abbreviation":
+                for word in entry.words:
+                    meanings.setdefault(word, set()).add(entry.category or entry.cue)
         self._spelling = SpellingCorrector(
-            word for entry in entries if entry.kind != "abbreviation" for word in entry.words
+            {w: frozenset(m) for w, m in meanings.items()}, never_correct
         )
         # Single-word wildcards by their first three letters, so a token checks only the
         # few prefixes that can match it; shorter prefixes are checked one by one.

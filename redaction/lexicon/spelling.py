@@ -1,32 +1,57 @@
 """One-typo spelling correction towards the lexicon's own words ("diabetis" -> "diabetes").
 
-Chats are typed fast on phones. A lower-case token of at least ``MIN_LENGTH`` letters that
-is not itself a lexicon word, and is one insertion, deletion, substitution or swap of
-adjacent letters away from exactly one lexicon word of that length, is read as that word.
-Shorter words are left alone, since too many ordinary words are one letter from a term
-("consent" / "convent", "muslin" / "muslim"); so are capitalised words, which are mostly
-names ("Christina" is not "christian"). Lookups use a single-deletion index
-(SymSpell), so a token costs a few dictionary probes, and results are cached per form.
+Chats are typed fast on phones. A lower-case token that is not itself a lexicon word and is
+one edit away from a lexicon word of at least ``MIN_WORD`` letters is read as that word:
+any single insertion, deletion, substitution or swap of adjacent letters for tokens of
+``MIN_LENGTH`` letters or more ("demencia", "sclerosys"); for shorter tokens only an extra
+letter or a swap ("autisum", "anxeity"), since many ordinary short words are one
+substitution from a term ("consent" / "convent", "muslin" / "muslim"). Capitalised words,
+mostly names, are left alone ("Christina" is not "christian"). When several words are one
+edit away, they must mean the same (one category) or share the last letter. Lookups use a
+single-deletion index (SymSpell), so a token costs a few dictionary probes, and results
+are cached per form.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+
+import yaml
 
 from redaction.lexicon.tokens import WordTokens
 
+
+def load_never_correct(path: Path | None = None) -> frozenset[str]:
+    """The ordinary words the corrector must leave alone (``data/spelling.yaml``)."""
+    if path is None:
+        text = resources.files("redaction").joinpath("data/spelling.yaml").read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    words = (yaml.safe_load(text) or {}).get("never_correct", [])
+    return frozenset(str(word).lower() for word in words)
+
+
 MIN_LENGTH = 8
+MIN_SHORT_LENGTH = 7
+MIN_WORD = 6
 # Longer tokens are no typo of any lexicon word (and deletions of them cost length squared).
 MAX_LENGTH = 30
 _CACHE_LIMIT = 100_000
 
 
 class SpellingCorrector:
-    def __init__(self, vocabulary: Iterable[str]) -> None:
-        self._vocabulary = frozenset(vocabulary)
+    def __init__(
+        self, meanings: Mapping[str, frozenset[object]], never: frozenset[str] = frozenset()
+    ) -> None:
+        """``meanings``: each lexicon word and what it can mean (its categories); ``never``:
+        ordinary words one typo from a lexicon word ("addition" / "addiction")."""
+        self._meanings = meanings
+        self._vocabulary = frozenset(meanings) | never
         self._by_deletion: dict[str, set[str]] = {}
         for word in self._vocabulary:
-            if len(word) >= MIN_LENGTH and word.isalpha():
+            if len(word) >= MIN_WORD and word.isalpha():
                 for variant in (word, *_deletions(word)):
                     self._by_deletion.setdefault(variant, set()).add(word)
         self._cache: dict[str, str | None] = {}
@@ -36,7 +61,9 @@ class SpellingCorrector:
         lemmas = tokens.lemmas
         corrected: list[str] | None = None
         lowers = tokens.lowers
-        long_words = [i for i, lower in enumerate(lowers) if MIN_LENGTH <= len(lower) <= MAX_LENGTH]
+        long_words = [
+            i for i, lower in enumerate(lowers) if MIN_SHORT_LENGTH <= len(lower) <= MAX_LENGTH
+        ]
         for index in long_words:
             lower = lowers[index]
             if lower in self._vocabulary:
@@ -56,12 +83,19 @@ class SpellingCorrector:
         if lower.isalpha():
             for variant in (lower, *_deletions(lower)):
                 found.update(self._by_deletion.get(variant, ()))
-        close = [word for word in found if _one_edit(lower, word)]
-        if len(close) > 1:  # "diabetis": diabetes or diabetic? Trust the last letter.
-            close = [word for word in close if word[-1] == lower[-1]]
-        result = close[0] if len(close) == 1 else None
+        close = sorted(word for word in found if _one_edit(lower, word))
+        if len(lower) < MIN_LENGTH:  # short: only an extra letter or a swap
+            close = [word for word in close if len(word) < len(lower) or _swap(lower, word)]
+        if len({self._meanings[word] for word in close}) > 1:
+            close = [word for word in close if word[-1] == lower[-1]]  # diabetes/diabetic
+        result = close[0] if close and len({self._meanings[w] for w in close}) == 1 else None
         self._cache[lower] = result
         return result
+
+
+def _swap(a: str, b: str) -> bool:
+    """``b`` is ``a`` with two adjacent letters swapped."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 2
 
 
 def _deletions(word: str) -> set[str]:
@@ -69,18 +103,40 @@ def _deletions(word: str) -> set[str]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Damerau-Levenshtein distance of exactly one (insert, delete, substitute, swap)."""
-    if a == b or abs(len(a) - len(b)) > 1:
+    """One typo apart: a letter missing, extra, swapped with its neighbour, or replaced by a
+    vowel for a vowel, a key next to it or a letter that sounds alike. The first letter is
+    never the typo, which keeps "heating" from "eating" and "meditation" from "medication"."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:1] != b[:1]:
         return False
     if len(a) == len(b):
         diffs = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diffs) == 1:
-            return True
+            return _plausible_slip(a[diffs[0]], b[diffs[0]])
         return (
             len(diffs) == 2
             and diffs[1] == diffs[0] + 1
             and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
+            and (a[diffs[1]] == b[diffs[0]])
         )
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+
+
+_VOWELS = frozenset("aeiouy")
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {
+    key: {row[i - 1] for i in (index,) if i > 0}
+    | {row[i + 1] for i in (index,) if i + 1 < len(row)}
+    for row in _KEYBOARD_ROWS
+    for index, key in enumerate(row)
+}
+_SOUND_ALIKE = frozenset({("c", "s"), ("c", "k"), ("s", "z"), ("k", "q"), ("f", "v"), ("g", "j")})
+
+
+def _plausible_slip(x: str, y: str) -> bool:
+    return (
+        (x in _VOWELS and y in _VOWELS)
+        or y in _NEIGHBOURS.get(x, ())
+        or (x, y) in _SOUND_ALIKE
+        or (y, x) in _SOUND_ALIKE
+    )
