@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 RedactionKind = Literal[
     "payment_card",
@@ -26,17 +26,7 @@ Category = Literal[
     "biometric",
 ]
 
-CATEGORIES: tuple[Category, ...] = (
-    "health",
-    "religion",
-    "ethnicity",
-    "criminal",
-    "sexual_orientation",
-    "political",
-    "trade_union",
-    "genetic",
-    "biometric",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 
 
 @dataclass(frozen=True, slots=True)
