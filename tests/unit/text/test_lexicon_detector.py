@@ -31,7 +31,8 @@ def flagged(engine: TextEngine, text: str) -> list[tuple[str, str]]:
         ("COPD and PTSD", [("health", "COPD and PTSD")]),  # one mention, merged
         ("i have diabetis", [("health", "diabetis")]),  # one typo from a term
         ("i have diabetse", [("health", "diabetse")]),  # two letters swapped
-        ("my mum has dementa", [("health", "dementa")]),  # a letter missing
+        ("multiple sclerodis", [("health", "multiple sclerodis")]),  # a key next to it
+        ("multiple sclersis", [("health", "multiple sclersis")]),  # a letter missing
         ("dementia and hdementia", [("health", "dementia")]),  # the first letter is no typo
         ("Diabetis", []),  # capitalised words are mostly names: left alone
         ("we go to the mosque", [("religion", "mosque")]),
