@@ -60,21 +60,24 @@ class SpellingCorrector:
         """The tokens' lemmas, with misspelt lexicon words replaced by the right word."""
         lemmas = tokens.lemmas
         corrected: list[str] | None = None
-        lowers = tokens.lowers
-        long_words = [
-            i for i, lower in enumerate(lowers) if MIN_SHORT_LENGTH <= len(lower) <= MAX_LENGTH
-        ]
-        for index in long_words:
-            lower = lowers[index]
-            if lower in self._vocabulary:
+        lowers, cache = tokens.lowers, self._cache
+        for index, lower in enumerate(lowers):
+            if not MIN_SHORT_LENGTH <= len(lower) <= MAX_LENGTH:
                 continue
-            if lemmas[index] in self._vocabulary or not tokens.texts[index].islower():
-                continue
-            word = self._cache[lower] if lower in self._cache else self._lookup(lower)
-            if word is not None:
+            word = cache[lower] if lower in cache else self._decide(lower, lemmas[index])
+            if word is not None and tokens.texts[index].islower():
                 corrected = corrected or list(lemmas)
                 corrected[index] = word
         return corrected or lemmas
+
+    def _decide(self, lower: str, lemma: str) -> str | None:
+        """The correction of a word form (None for lexicon words and their inflections)."""
+        if lower in self._vocabulary or lemma in self._vocabulary:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[lower] = None
+            return None
+        return self._lookup(lower)
 
     def _lookup(self, lower: str) -> str | None:
         if len(self._cache) >= _CACHE_LIMIT:
