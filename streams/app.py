@@ -34,6 +34,7 @@ def create_app(settings: StreamSettings | None = None) -> faust.App:
         web_port=settings.web_port,
         datadir=str(settings.data_dir),
         producer_acks=-1,
+        producer_max_request_size=settings.max_session_bytes,
     )
     from streams.wiring import wire
 

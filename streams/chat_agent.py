@@ -38,6 +38,7 @@ def wire_chats(
         default=None,
         partitions=settings.topic_partitions,
         schema=faust.Schema(key_serializer="raw", value_serializer="json"),
+        extra_topic_configs={"max.message.bytes": str(settings.max_session_bytes)},
     )
     chats = ChatHandler(
         sessions=sessions,

@@ -40,6 +40,8 @@ class StreamSettings(BaseSettings):
     # Ops: lag is measured this often; /health says "lagging" above the threshold.
     lag_interval_s: float = Field(default=15.0, gt=0)
     lag_alert_messages: int = Field(default=1000, ge=0)
+    # A chat session (redacted messages so far) is one changelog record: allow big chats.
+    max_session_bytes: int = Field(default=16 * 1024 * 1024, ge=1024 * 1024)
     # Call redaction runs in this many processes; a call taking longer is quarantined.
     call_workers: int = Field(default=1, ge=1)
     call_timeout_s: float = Field(default=600.0, gt=0)

@@ -22,15 +22,28 @@ _MS_PER_HOUR = 3_600_000
 _MS_PER_DAY = 24 * _MS_PER_HOUR
 
 
+def sessions_changelog(app_id: str) -> str:
+    """The chat table's changelog (Faust's naming): redacted messages of open chats."""
+    return f"{app_id}-chat-sessions-changelog"
+
+
 @dataclass(frozen=True, slots=True)
 class TopicSpec:
     name: str
     partitions: int
     replication_factor: int
-    retention_ms: int
+    retention_ms: int | None  # None: a compacted topic, kept per key
+    max_message_bytes: int | None = None
 
     def configs(self) -> dict[str, str]:
-        return {"retention.ms": str(self.retention_ms), "cleanup.policy": "delete"}
+        configs = (
+            {"cleanup.policy": "compact"}
+            if self.retention_ms is None
+            else {"retention.ms": str(self.retention_ms), "cleanup.policy": "delete"}
+        )
+        if self.max_message_bytes is not None:
+            configs["max.message.bytes"] = str(self.max_message_bytes)
+        return configs
 
 
 def topic_specs(settings: StreamSettings) -> list[TopicSpec]:
@@ -45,7 +58,17 @@ def topic_specs(settings: StreamSettings) -> list[TopicSpec]:
         AUDIT: out_ms,
         DEADLETTER: dead_ms,
     }
-    return [
+    specs = [
         TopicSpec(name, settings.topic_partitions, settings.replication_factor, ms)
         for name, ms in retention.items()
     ]
+    # Created here rather than left to Faust so that an existing deployment converges to
+    # the record size a big chat needs (Faust never alters a topic it finds).
+    changelog = TopicSpec(
+        sessions_changelog(settings.app_id),
+        settings.topic_partitions,
+        settings.replication_factor,
+        None,
+        settings.max_session_bytes,
+    )
+    return [*specs, changelog]

@@ -15,7 +15,13 @@ from storage.layout import chat_transcript_key
 from storage.retention import RetentionMetadata
 from storage.settings import StorageSettings
 from streams.settings import StreamSettings
-from streams.topics import AUDIT, CHAT_EVENTS, COMPLIANCE_FLAGS, DEADLETTER
+from streams.topics import (
+    AUDIT,
+    CHAT_EVENTS,
+    COMPLIANCE_FLAGS,
+    DEADLETTER,
+    sessions_changelog,
+)
 from tests.integration.kafka_helpers import read_all, wait_for, wait_for_audit
 from tests.integration.producing import START, chat_events, send_events
 
@@ -153,7 +159,7 @@ async def test_no_card_digits_in_any_topic_after_the_raw_input(
         COMPLIANCE_FLAGS,
         AUDIT,
         DEADLETTER,
-        f"{stream_settings.app_id}-chat-sessions-changelog",
+        sessions_changelog(stream_settings.app_id),
     ]
     for topic in topics:
         for record in await read_all(stream_settings, topic):
@@ -163,3 +169,22 @@ async def test_no_card_digits_in_any_topic_after_the_raw_input(
     for line in worker.read_text(errors="replace").splitlines():
         joined = re.sub(r"(?<=\d)[ \-.](?=\d)", "", line)  # "4111 1111 ..." as one run
         assert not any(card in joined for card in CARD_DIGIT_STRINGS), "card digits in log"
+
+
+async def test_chat_larger_than_a_default_kafka_record_is_stored_whole(
+    worker: Path, producer: AIOKafkaProducer, stream_settings: StreamSettings, s3: Minio
+) -> None:
+    # Each message fits in a record; the assembled session (a changelog record) does not
+    # fit Kafka's default 1 MB.
+    chat_id = f"it-big-{time.time_ns()}"
+    texts = [f"part {n} " + "the damp is back in the bedroom again " * 20_000 for n in range(3)]
+    await send_events(producer, chat_events(chat_id, "housing_services", texts))
+    audit = await wait_for_audit(stream_settings, chat_id, action="stored", timeout_s=90)
+    stored = json.loads(
+        s3.get_object(StorageSettings().recordings_bucket, audit["object_keys"][0]).read()
+    )
+    assert [len(m["text"]) for m in stored["messages"]] == [len(t) for t in texts]
+    # ...and the session really reached the changelog (Faust only warns when it can't).
+    changelog = await read_all(stream_settings, sessions_changelog(stream_settings.app_id))
+    sizes = [len(r.value or b"") for r in changelog if r.key == json.dumps(chat_id).encode()]
+    assert max(sizes) > 2 * 1024 * 1024

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from streams.settings import StreamSettings
-from streams.topics import RAW_INPUT_TOPICS, topic_specs
+from streams.topics import RAW_INPUT_TOPICS, sessions_changelog, topic_specs
 
 
 def test_raw_input_topics_keep_hours_not_days() -> None:
@@ -14,7 +14,13 @@ def test_raw_input_topics_keep_hours_not_days() -> None:
     for name in RAW_INPUT_TOPICS:
         assert specs[name].retention_ms == 6 * 3_600_000
     others = [s for s in specs.values() if s.name not in RAW_INPUT_TOPICS]
-    assert others and all(s.retention_ms > 6 * 3_600_000 for s in others)
+    assert others and all(s.retention_ms is None or s.retention_ms > 6 * 3_600_000 for s in others)
+
+
+def test_chat_changelog_is_compacted_and_takes_big_sessions() -> None:
+    settings = StreamSettings(app_id="rf", max_session_bytes=8 * 1024 * 1024)
+    spec = next(s for s in topic_specs(settings) if s.name == sessions_changelog("rf"))
+    assert spec.configs() == {"cleanup.policy": "compact", "max.message.bytes": "8388608"}
 
 
 def test_raw_retention_above_three_days_is_refused() -> None:
