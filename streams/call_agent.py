@@ -6,7 +6,6 @@ from typing import Any
 
 import faust
 
-from redaction.call import CallRedaction
 from redaction.policy import Policy
 from storage.landing import LandingStore
 from storage.recordings import RecordingStore
@@ -34,16 +33,15 @@ def wire_calls(
 ) -> None:
     pool = CallRedactionPool(settings.call_workers)
 
-    async def redact(audio: bytes, meta_json: str, teams: frozenset[str]) -> CallRedaction:
-        return await pool.redact(audio, meta_json, teams, settings.call_timeout_s)
-
     calls = CallHandler(
         landing=landing,
         recordings=store,
         publisher=publisher,
         policy=policy,
-        redact=redact,
+        redact=pool.redact,
         clock=utc_now,
+        timeout_s=settings.call_timeout_s,
+        timeout_per_audio_second=settings.call_timeout_per_audio_second,
     )
 
     async def handle_call(record: RawEvent) -> None:

@@ -29,7 +29,8 @@ from streams.models import AudioLocation, AuditEvent, CallRecorded, ComplianceFl
 from streams.publishing import Publisher
 
 log = logging.getLogger("ringfence.call")
-Redactor = Callable[[bytes, str, frozenset[str]], Awaitable[CallRedaction]]
+# (audio, metadata JSON, recorded teams, time budget in seconds) -> the redaction
+Redactor = Callable[[bytes, str, frozenset[str], float], Awaitable[CallRedaction]]
 _EXCERPT_CONTEXT_S = 5.0
 
 
@@ -62,6 +63,10 @@ class CallHandler:
     policy: Policy
     redact: Redactor
     clock: Callable[[], datetime]
+    # Budget per call: a base plus a multiple of its length (speech-to-text, when a call
+    # comes without a transcript, runs at a few times real time on one core).
+    timeout_s: float = 600.0
+    timeout_per_audio_second: float = 2.0
 
     async def handle(self, call: CallRecorded) -> None:
         decision = self.policy.decide("call", call.team, call.started_at)
@@ -100,7 +105,7 @@ class CallHandler:
     async def _redact(self, call: CallRecorded, audio: bytes) -> CallRedaction:
         teams = self.policy.recorded_teams("call")
         try:
-            result = await self.redact(audio, _meta_json(call), teams)
+            result = await self.redact(audio, _meta_json(call), teams, self._budget(call))
         except (InvalidInputError, TimeoutError) as error:
             await self._audit(call, "quarantined", getattr(error, "reason", "processing_timeout"))
             metrics.CALLS.labels(outcome="quarantined").inc()
@@ -182,6 +187,10 @@ class CallHandler:
                 }
             )
         )
+
+    def _budget(self, call: CallRecorded) -> float:
+        length = (call.ended_at - call.started_at).total_seconds() if call.ended_at else 0.0
+        return self.timeout_s + self.timeout_per_audio_second * max(length, 0.0)
 
     @staticmethod
     def _key(call: CallRecorded, name: str) -> str:

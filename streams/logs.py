@@ -54,7 +54,7 @@ def logging_config(level: str, fmt: str) -> dict[str, Any]:
         # The frameworks narrate every rebalance step at INFO, and at DEBUG some print raw
         # records (which can hold card data): at most INFO for them, even when debugging.
         "loggers": {
-            name: {"level": "INFO" if level.lower() == "debug" else "WARNING"}
-            for name in _CHATTY
-        } | {"faust.worker": {"level": "INFO"}},
+            name: {"level": "INFO" if level.lower() == "debug" else "WARNING"} for name in _CHATTY
+        }
+        | {"faust.worker": {"level": "INFO"}},
     }

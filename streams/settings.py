@@ -42,6 +42,8 @@ class StreamSettings(BaseSettings):
     lag_alert_messages: int = Field(default=1000, ge=0)
     # A chat session (redacted messages so far) is one changelog record: allow big chats.
     max_session_bytes: int = Field(default=16 * 1024 * 1024, ge=1024 * 1024)
-    # Call redaction runs in this many processes; a call taking longer is quarantined.
+    # Call redaction runs in this many processes; a call taking longer than
+    # call_timeout_s + call_timeout_per_audio_second x its length is quarantined.
     call_workers: int = Field(default=1, ge=1)
     call_timeout_s: float = Field(default=600.0, gt=0)
+    call_timeout_per_audio_second: float = Field(default=2.0, ge=0)

@@ -58,6 +58,7 @@ def _call(team: str = "customer_services") -> CallRecorded:
             "direction": "inbound",
             "caller_number": "+441636650000",
             "started_at": "2026-01-05T10:00:00Z",
+            "ended_at": "2026-01-05T10:10:00Z",
             "audio": {"bucket": "landing", "key": "k-1.wav"},
         }
     )
@@ -83,10 +84,16 @@ def _result(passed: bool) -> CallRedaction:
     return CallRedaction(b"RIFFwav", manifest, Verification((Check("dtmf_free", passed, "test"),)))
 
 
+budgets: list[float] = []
+
+
 def _handler(result: CallRedaction) -> tuple[CallHandler, Landing, Recordings, ListPublisher]:
     landing, recordings, publisher = Landing(), Recordings(), ListPublisher()
 
-    async def redact(audio: bytes, meta_json: str, teams: frozenset[str]) -> CallRedaction:
+    async def redact(
+        audio: bytes, meta_json: str, teams: frozenset[str], budget: float
+    ) -> CallRedaction:
+        budgets.append(budget)
         return result
 
     handler = CallHandler(
@@ -135,3 +142,10 @@ async def test_unrecorded_team_deletes_raw_audio_without_redacting() -> None:
     await handler.handle(_call(team="planning"))
     assert not landing.objects and not recordings.objects
     assert [a.action for a in publisher.audits] == ["dropped"]
+
+
+async def test_time_budget_grows_with_the_call_length() -> None:
+    handler, _, _, _ = _handler(_result(passed=True))
+    budgets.clear()
+    await handler.handle(_call())  # a ten-minute call
+    assert budgets == [handler.timeout_s + handler.timeout_per_audio_second * 600]
