@@ -93,8 +93,8 @@ def demo_events(now: datetime) -> list[tuple[str, dict[str, Any]]]:
 
 async def _publish(settings: StreamSettings, events: list[tuple[str, dict[str, Any]]]) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, acks="all")
-    await producer.start()
     try:
+        await producer.start()
         for key, payload in events:
             await producer.send_and_wait(
                 CHAT_EVENTS, json.dumps(payload).encode(), key=key.encode()

@@ -6,10 +6,12 @@ stderr and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import typer
 
+from cli.service_errors import SERVICE_ERRORS, describe
 from redaction.exceptions import RingfenceError
 
 app = typer.Typer(
@@ -38,14 +40,27 @@ def _register_commands() -> None:
     app.command("objects")(watch.objects)
 
 
+def _quiet_client_libraries() -> None:
+    # The Kafka client logs each failed connection attempt; a command reports the failure
+    # itself in one line. (The worker's logging config takes these loggers over again.)
+    for name in ("aiokafka", "kafka"):
+        logger = logging.getLogger(name)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
 def main() -> None:
     """Run the CLI; turn Ringfence errors into one clear line."""
     _register_commands()
+    _quiet_client_libraries()
     try:
         app(standalone_mode=False)
     except RingfenceError as error:
         typer.echo(f"ringfence: error: {error}", err=True)
         sys.exit(2)
+    except SERVICE_ERRORS as error:
+        typer.echo(f"ringfence: error: {describe(error)}", err=True)
+        sys.exit(3)
     except typer.Exit as exit_:
         sys.exit(exit_.exit_code)
     except typer.Abort:

@@ -28,9 +28,9 @@ async def _print_topic(topic: str, follow: bool, from_beginning: bool, idle_s: f
         auto_offset_reset="earliest" if from_beginning else "latest",
         enable_auto_commit=False,
     )
-    await consumer.start()
     count = 0
     try:
+        await consumer.start()
         while True:
             batch = await consumer.getmany(timeout_ms=int(idle_s * 1000))
             if not batch and not follow:
