@@ -23,6 +23,7 @@ from redaction.findings import CATEGORIES, Category, Flag, Redaction, RedactionK
 from redaction.lexicon.enhancer import StemContextEnhancer
 from redaction.lexicon.matcher import PhraseMatch
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer, entity_of
+from redaction.payment.card_recognizer import PaymentCardRecognizer
 from redaction.payment.scan import AskedFor, Carried, CueKind, cue_spans
 from redaction.questions import open_question
 from redaction.redactions import resolve_overlaps, trailing_card_digits
@@ -67,6 +68,12 @@ class TextEngine:
             r
             for r in self._recognizers
             if isinstance(r, ArtifactRecognizer) and not isinstance(r, SpecialCategoryRecognizer)
+        ]
+        self._card = next(
+            r for r in self._payment_recognizers if isinstance(r, PaymentCardRecognizer)
+        )
+        self._other_payment_recognizers = [
+            r for r in self._payment_recognizers if r is not self._card
         ]
         self._enhancer = StemContextEnhancer(window=pipeline.window)
 
@@ -119,7 +126,7 @@ class TextEngine:
             redactions=redactions,
             flags=_flags(results) if results else (),
             payment_context=scan.has_payment_cue,
-            bank_context=bool(scan.cues["bank"]) or bool(scan.cues["sort_code"]),
+            bank_context=bool(scan.cues["bank"]) or any(r.kind == "sort_code" for r in redactions),
             trailing_card_digits=trailing_card_digits(scan, redactions),
             asked_for=open_question(scan, redactions),
         )
@@ -152,11 +159,9 @@ class TextEngine:
 
     def _results(self, text: str, artifacts: TextArtifacts) -> list[RecognizerResult]:
         """Run the recognizers that can find something here (presidio's analyze contract)."""
-        results: list[RecognizerResult] = []
-        if artifacts.payment.digit_count > 1:
-            for recognizer in self._payment_recognizers:
-                if recognizer.can_find(artifacts):
-                    results.extend(recognizer.analyze(text, [], artifacts))
+        results = (
+            self._payment_results(text, artifacts) if artifacts.payment.digit_count > 1 else []
+        )
         categories = {match.entry.category for match in artifacts.lexicon_matches}
         fired: list[EntityRecognizer] = []
         for category in categories:
@@ -169,6 +174,27 @@ class TextEngine:
         if not fired:
             return results
         return self._enhancer.enhance_using_context(text, results, artifacts, fired)
+
+    def _payment_results(self, text: str, artifacts: TextArtifacts) -> list[RecognizerResult]:
+        """Payment data. A card number found outside a payment context puts the text in one
+        (it is the strongest payment cue), so the expiry and code read out after it go too."""
+        scan = artifacts.payment
+        if not scan.payment_context and self._card.can_find(artifacts):
+            cards = self._card.analyze(text, [], artifacts)
+            if not cards:
+                return self._run(self._other_payment_recognizers, text, artifacts)
+            scan.payment_context = True
+        return self._run(self._payment_recognizers, text, artifacts)
+
+    @staticmethod
+    def _run(
+        recognizers: list[ArtifactRecognizer], text: str, artifacts: TextArtifacts
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for recognizer in recognizers:
+            if recognizer.can_find(artifacts):
+                results.extend(recognizer.analyze(text, [], artifacts))
+        return results
 
 
 def _flags(results: list[RecognizerResult]) -> tuple[Flag, ...]:

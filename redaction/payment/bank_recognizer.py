@@ -2,8 +2,9 @@
 
 Both are short digit strings that look like many other things (dates, references), so
 each needs its cue ("sort code", "account number") close by, or an unanswered question
-from the previous message. An account cue only means a *bank* account in a bank context
-("bank", a sort code, "direct debit"); "council tax account number" is a reference.
+from the previous message. An account cue only means a *bank* account with bank evidence
+in the same message ("bank", a bank's name, a sort code); "council tax account number" and
+"account 40917736" in council tax talk about a direct debit are references.
 """
 
 from __future__ import annotations
@@ -64,9 +65,14 @@ def sort_code_hits(scan: PaymentScan) -> Iterator[Hit]:
 
 
 def account_hits(scan: PaymentScan, sort_code_ends: list[int]) -> Iterator[Hit]:
-    if not scan.bank_context and not sort_code_ends:
-        return
+    """Account numbers with bank evidence in the message itself (a sort code, a bank's
+    name, "bank account"), or answering an open question about bank details. An earlier
+    mention of a bank alone is not enough: "account 40917736" in council tax talk is the
+    council tax account."""
+    in_message = bool(sort_code_ends) or bool(scan.cues["bank"])
     asked = scan.carried.asked_for == "bank_details"
+    if not in_message and not asked:
+        return
     for start, end in _candidates(scan, _ACCOUNT, range(7, 11)):
         if has_reference_prefix(scan.text, start) or (
             scan.reference_blocks(start) and not scan.cues["bank"].before(start, 40)
@@ -74,7 +80,8 @@ def account_hits(scan: PaymentScan, sort_code_ends: list[int]) -> Iterator[Hit]:
             continue
         previous = bisect.bisect_left(sort_code_ends, start) - 1
         after_sort_code = previous >= 0 and start - sort_code_ends[previous] <= 20
-        if scan.cue_near("account", start, end, before=40, after=20) or after_sort_code:
+        near_cue = scan.cue_near("account", start, end, before=40, after=20)
+        if in_message and (near_cue or after_sort_code):
             yield ACCOUNT, start, end, 0.9, "cue"
         elif asked and scan.starts_message(start):
             yield ACCOUNT, start, end, 0.8, "answer"

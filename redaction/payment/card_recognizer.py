@@ -124,8 +124,8 @@ def _long_run(run: DigitRun) -> Iterator[Hit]:
 def _fragment(run: DigitRun, scan: PaymentScan) -> bool:
     """4-12 digits that look like part of a card number (whose first digit is never 0)."""
     digits = run.digits
-    if len(digits) < 4 or digits[0] == "0":
-        return False
+    if len(digits) < 4 or digits[0] == "0" or scan.reference_blocks(run.start, "account"):
+        return False  # "the account is four oh one double two ...": an account number
     sizes = run.sizes()
     in_fours = len(sizes) >= 2 and all(size == 4 for size in sizes[:-1]) and sizes[-1] <= 4
     if in_fours or (run.spoken and len(digits) >= 6):

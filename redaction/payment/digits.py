@@ -23,6 +23,8 @@ _ONE_DIGIT = re.compile(r"\d")
 _SLASH = re.compile(r"\s?/\s?")
 # Two or three capitals ("CT", "BR ", "NS") or one with a dash ("R-") glued before digits.
 _REFERENCE_PREFIX = re.compile(r"(?<![^\W\d_])(?:[A-Z]{2,3}[\s\-]?|[A-Z]-)$")
+# A number word in capitals glued to digits is a reference's letters ("TEN-003318").
+_PREFIX_WORD = re.compile(r"[A-Z]{2,}-?\d")
 
 
 # Not frozen: built per message in the hot path, where frozen init costs 2-3x.
@@ -123,7 +125,8 @@ class DigitRunFinder:
         starts, ends = tokens.starts, tokens.ends
         for index, lower in enumerate(tokens.lowers):
             if lower in vocabulary:
-                yield starts[index], ends[index], lower
+                if not _PREFIX_WORD.match(text, starts[index]):
+                    yield starts[index], ends[index], lower
             elif not lower.isalpha():
                 for match in _DIGITS.finditer(text, starts[index], ends[index]):
                     yield match.start(), match.end(), None

@@ -110,9 +110,10 @@ class PaymentScan:
         near_before = spans.before(run_start, before) is not None
         return near_before or spans.after(run_end, after) is not None
 
-    def reference_blocks(self, start: int) -> bool:
-        """The nearest cue before ``start`` says the number is a reference, not payment data."""
-        reference = self.cues["reference"].before(start, 40)
+    def reference_blocks(self, start: int, kind: CueKind = "reference") -> bool:
+        """The nearest cue before ``start`` says the number is a reference, not card data
+        (``kind="account"``: an account number, which is no card either)."""
+        reference = self.cues[kind].before(start, 40)
         if reference is None:
             return False
         nearest_card = max(

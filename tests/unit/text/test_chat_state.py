@@ -150,6 +150,62 @@ def test_conversations(
     assert redact_conversation(conversation) == expected
 
 
+@pytest.mark.parametrize(
+    ("conversation", "expected"),
+    [
+        # Class: a council tax account number in direct debit talk stays, even right
+        # after a bank was mentioned: only bank evidence in the message makes it a bank's.
+        (
+            [
+                ("customer", "my direct debit comes out of my Halifax account"),
+                ("customer", "can you move account 40338816 to the 28th"),
+            ],
+            [
+                "my direct debit comes out of my Halifax account",
+                "can you move account 40338816 to the 28th",
+            ],
+        ),
+        # ... and the same number given with its sort code is bank data.
+        (
+            [
+                ("agent", "For the direct debit I need your sort code and account number"),
+                ("customer", "sort code 40-11-62 and the account is 40338816"),
+            ],
+            [
+                "For the direct debit I need your sort code and account number",
+                f"sort code {R} and the account is {R}",
+            ],
+        ),
+        # An answer to a question about bank details, with the bank named in the question.
+        (
+            [
+                ("agent", "Which bank account should the refund go to? Account number first"),
+                ("customer", "it's 71204455"),
+            ],
+            ["Which bank account should the refund go to? Account number first", f"it's {R}"],
+        ),
+        # The agent asks for the council tax account number in payment talk: kept.
+        (
+            [
+                ("agent", "I can take a card payment now. What's the account number?"),
+                ("customer", "the account is six oh double one eight eight three seven"),
+            ],
+            [
+                "I can take a card payment now. What's the account number?",
+                "the account is six oh double one eight eight three seven",
+            ],
+        ),
+    ],
+)
+def test_bank_accounts_need_bank_evidence(
+    redact_conversation: Callable[[Conversation], list[str]],
+    conversation: Conversation,
+    expected: list[str],
+) -> None:
+    """Account numbers are bank data with a sort code or bank nearby, else references."""
+    assert redact_conversation(conversation) == expected
+
+
 def test_state_holds_no_text_and_no_digits(engine: TextEngine) -> None:
     """The state after a card fragment is plain JSON with no message text or card digit."""
     state = ChatState()

@@ -46,3 +46,44 @@ def test_non_payment_digits_are_kept_in_payment_context(
 ) -> None:
     """A payment context does not turn references, phones or amounts into card data."""
     assert redact(text, payment_context=True) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Class: amounts with pence shaped like MM.YY or MMYY, next to expiry talk.
+        "it's £11.25 for the replacement card, the expiry's on there",
+        "I'll pay the 10.40 by card, it expires soon",
+        "£ 12.30 please, that's on my visa",
+        "that's 09.45p then",
+        # Class: a time next to an expiry cue.
+        "the card expires, I rang at 10.30am",
+    ],
+)
+def test_amounts_and_times_are_not_expiry_dates(redact: Callable[..., str], text: str) -> None:
+    """Money stays however it is written, even in a payment context next to an expiry cue."""
+    assert redact(text, payment_context=True) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Class: 8-digit council tax / rent / business rates accounts in direct debit talk.
+        "I pay council tax by direct debit, account 40281193",
+        "can the direct debit for acc 60551207 come out on the 15th instead",
+        "£96 went out by direct debit to account 40877321 yesterday",
+        "please split account 62019984 into ten instalments, I pay by card",
+        # Spoken in a transcript, with a payment cue in the same breath.
+        "I want to pay the card bill the account's six two oh double one five nine three",
+        # Class: references with letters, never partly redacted, even in payment talk.
+        "paying for TEN-004172 and HB-55031 by card",
+        "card payment for PCN NS40551926",
+        "my ref is RB7731 0042 and I'll pay by visa",
+    ],
+)
+def test_council_accounts_and_references_stay_in_payment_talk(
+    redact: Callable[..., str], text: str
+) -> None:
+    """An account number needs bank evidence (a sort code, a bank) to be a bank account."""
+    assert redact(text) == text
+    assert redact(text, payment_context=True) == text
