@@ -20,7 +20,7 @@ from redaction.lexicon.frames import PersonFrames
 from redaction.lexicon.matcher import PhraseEntry, PhraseIndex, phrase_entry
 from redaction.lexicon.model import Lexicon, load_lexicon
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer
-from redaction.lexicon.spelling import load_never_correct
+from redaction.lexicon.spelling import load_never_correct, suffix_word
 from redaction.lexicon.statements import AgentStatements
 from redaction.lexicon.tokenizers import FastWordTokenizer, SpacyWordTokenizer, Tokenizer
 from redaction.lexicon.tokens import LemmaTable
@@ -85,7 +85,12 @@ def build_pipeline(settings: TextSettings) -> Pipeline:
         scanner=PaymentScanner(language),
         lexicon_index=PhraseIndex(
             lexicon_entries(lexicon, tokenize) + cue_entries(language, tokenize),
-            load_never_correct(settings.spelling_path),
+            load_never_correct(settings.spelling_path) | suffix_exceptions(lexicon),
+            {
+                ending: suffix_word(category)
+                for category, entry in lexicon.categories.items()
+                for ending in entry.suffixes
+            },
         ),
         registry=RecognizerRegistry(recognizers=recognizers, supported_languages=["en"]),
         window=settings.context_window,
@@ -121,9 +126,22 @@ def lexicon_entries(lexicon: Lexicon, tokenize: Tokenizer) -> list[PhraseEntry]:
         raw += [(term, category, "abbreviation") for term in entry.abbreviations]
         raw += [(term, category, "ambiguous") for term in entry.ambiguous]
         raw += [(term, category, "predicate") for term in entry.predicates]
+        raw += [(term, category, "act") for term in entry.acts]
     raw += [(friend.phrase, friend.category, "false_friend") for friend in lexicon.false_friends]
-    entries = (
+    entries = [
         phrase_entry(phrase, category, kind, tokenize)  # type: ignore[arg-type]
         for phrase, category, kind in raw
+    ]
+    suffixed = [
+        PhraseEntry((suffix_word(category),), False, category, "term", "suffix")
+        for category, entry in lexicon.categories.items()
+        if entry.suffixes
+    ]
+    return [entry for entry in entries if entry is not None] + suffixed
+
+
+def suffix_exceptions(lexicon: Lexicon) -> frozenset[str]:
+    """Ordinary words with a category's medical-looking ending ("sympathy", "diploma")."""
+    return frozenset(
+        word.lower() for entry in lexicon.categories.values() for word in entry.suffix_exceptions
     )
-    return [entry for entry in entries if entry is not None]

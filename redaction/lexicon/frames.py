@@ -7,6 +7,7 @@ data (``data/person_frames.yaml``); this module only walks the tokens before a h
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +30,15 @@ class PersonFrames(BaseModel):
     origin_markers: frozenset[str]
     origin_reach: int = 3
     places: frozenset[str] = frozenset()
+    possession_verbs: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    causatives: frozenset[str] = frozenset()
+    not_agents: frozenset[str] = frozenset()
+    passive_markers: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    agent_reach: int = 5
+    address_subjects: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> PersonFrames:
@@ -37,11 +47,20 @@ class PersonFrames(BaseModel):
             return cls.model_validate(yaml.safe_load(source.read_text("utf-8")))
         return cls.model_validate(yaml.safe_load(Path(path).read_text("utf-8")))
 
-    def said_of_person(self, tokens: WordTokens, first: int, last: int, text: str) -> bool:
-        """Tokens ``first..last`` are said of a person: "we're Indian", "his trial",
-        "Polish lodger", "I came from Eritrea"."""
+    def said_of_person(
+        self,
+        tokens: WordTokens,
+        first: int,
+        last: int,
+        text: str,
+        possessive: bool = True,
+        possession: bool = False,
+    ) -> bool:
+        """Tokens ``first..last`` are said of a person: "we're Indian", "Polish lodger",
+        "I came from Eritrea"; with ``possessive`` also "his trial", with ``possession``
+        also "I've got anxiety" and "making me ill"."""
         lowers = tokens.lowers
-        if first > 0 and lowers[first - 1] in self.possessives:
+        if possessive and first > 0 and lowers[first - 1] in self.possessives:
             return True
         if last + 1 < len(lowers) and lowers[last + 1] in self.people:
             return True
@@ -54,13 +73,63 @@ class PersonFrames(BaseModel):
         if word in self.origin_markers:
             low = max(-1, index - 1 - self.origin_reach)
             return any(self._subject(tokens, at) for at in range(index - 1, low, -1))
-        if word in self.fused or (
-            word in self.copulas and index > 0 and self._subject(tokens, index - 1)
-        ):
+        if word in self.fused or (word in self.copulas and self._subject_before(tokens, index)):
             if word == "'s" and _is_name(tokens.texts[index - 1]):
                 return False  # "St Leonard's Court": a possessive, not "Leonard is"
             return self._ends_phrase(tokens, last, text)
-        return False
+        if not possession:
+            return False
+        if word in self.possession_verbs and self._subject_before(tokens, index):
+            return self._ends_phrase(tokens, last, text)
+        return self._caused(lowers, index)
+
+    def _caused(self, lowers: list[str], index: int) -> bool:
+        """ "making me ill", "left my little girl poorly": a causative verb, then who it
+        affects (a pronoun, or a few words ending in a noun for people)."""
+        if lowers[index] in self.objects:
+            return index > 0 and lowers[index - 1] in self.causatives
+        if lowers[index] not in self.people:
+            return False
+        low = max(-1, index - 4)
+        return any(lowers[at] in self.causatives for at in range(index - 1, low, -1))
+
+    def _subject_before(self, tokens: WordTokens, index: int) -> bool:
+        """A subject before token ``index``, over auxiliaries ("she's been", "I've got")."""
+        index -= 1
+        while index >= 0 and tokens.lowers[index] in self.auxiliaries:
+            index -= 1
+        return index >= 0 and self._subject(tokens, index)
+
+    def done_by_person(self, tokens: WordTokens, first: int, last: int, text: str) -> bool:
+        """The act at ``first..last`` is done by someone identifiable: "he smashed my
+        window", "the lad upstairs keyed our cars", "I was punched by my neighbour";
+        not "my window was smashed" or "someone smashed my window"."""
+        lowers = tokens.lowers
+        passive = not lowers[first].endswith("ing")  # "has been nicking" is no passive
+        if passive and first > 0 and lowers[first - 1] in self.passive_markers:
+            return self._by_person(tokens, last, text)
+        for index in range(first - 1, max(-1, first - 1 - self.agent_reach), -1):
+            word = lowers[index]
+            if word in self.not_agents or word in self.clause_breaks:
+                break
+            if _SENTENCE_BREAK.search(text, tokens.ends[index], tokens.starts[index + 1]):
+                break
+            if word not in self.objects and self._subject(tokens, index):
+                return True
+        return self._by_person(tokens, last, text)
+
+    def _by_person(self, tokens: WordTokens, last: int, text: str) -> bool:
+        """ "... by my neighbour", "... by him", "... by Mr Kowalski"."""
+        lowers = tokens.lowers
+        if last + 2 >= len(lowers) or lowers[last + 1] != "by":
+            return False
+        index = last + 2
+        while index + 1 < len(lowers) and lowers[index] in _DETERMINERS:
+            index += 1
+        word = lowers[index]
+        if word in self.not_agents:  # "by them", "by someone": nobody identifiable
+            return False
+        return word in self.objects or word in self.people or _is_name(tokens.texts[index])
 
     def _ends_phrase(self, tokens: WordTokens, last: int, text: str) -> bool:
         """Nothing the word could be modifying comes after it, unless it is a person
@@ -83,6 +152,8 @@ class PersonFrames(BaseModel):
         lower = tokens.lowers[index]
         if lower in self.pronouns or lower in self.people or lower in self.fused:
             return True
+        if lower in self.address_subjects:  # "next door are Roma", "upstairs are dealing"
+            return lower != "door" or (index > 0 and tokens.lowers[index - 1] == "next")
         return index > 0 and _is_name(tokens.texts[index])
 
 
@@ -90,5 +161,12 @@ def _is_name(text: str) -> bool:
     return text[:1].isupper() and text[1:].islower() and text.lower() not in _NOT_NAMES
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_DETERMINERS = frozenset({"my", "our", "his", "her", "their", "the", "a", "an", "this", "that"})
 # Capitalised words that are not people ("It is Polish" at a sentence start).
-_NOT_NAMES = frozenset({"it", "this", "that", "there", "here", "what", "which", "the"})
+_NOT_NAMES = frozenset(
+    {"it", "this", "that", "there", "here", "what", "which", "the", "someone", "somebody"}
+    | {"yesterday", "today", "tonight", "then", "also", "and", "but", "so", "last", "now"}
+    | {"apparently", "honestly", "please", "hi", "hello", "thanks", "ok", "okay", "yes"}
+    | {"no", "well", "sorry", "if", "when", "after", "before", "because", "again", "just"}
+)

@@ -7,7 +7,7 @@ phrase is only compared word by word when its first word already matched.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,7 +15,7 @@ from redaction.findings import Category
 from redaction.lexicon.spelling import SpellingCorrector
 from redaction.lexicon.tokens import WordTokens
 
-EntryKind = Literal["term", "abbreviation", "ambiguous", "predicate", "false_friend", "cue"]
+EntryKind = Literal["term", "abbreviation", "ambiguous", "predicate", "act", "false_friend", "cue"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,10 @@ class PhraseIndex:
     """
 
     def __init__(
-        self, entries: Iterable[PhraseEntry], never_correct: frozenset[str] = frozenset()
+        self,
+        entries: Iterable[PhraseEntry],
+        never_correct: frozenset[str] = frozenset(),
+        suffixes: Mapping[str, str] | None = None,
     ) -> None:
         self._root = _Node()
         self._exact_root = _Node()
@@ -72,7 +75,7 @@ class PhraseIndex:
                 for word in entry.words:
                     meanings.setdefault(word, set()).add(entry.category or entry.cue)
         self._spelling = SpellingCorrector(
-            {w: frozenset(m) for w, m in meanings.items()}, never_correct
+            {w: frozenset(m) for w, m in meanings.items()}, never_correct, suffixes
         )
         # Single-word wildcards by their first three letters, so a token checks only the
         # few prefixes that can match it; shorter prefixes are checked one by one.

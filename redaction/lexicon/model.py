@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from redaction.exceptions import RingfenceError
 from redaction.findings import Category
+from redaction.lexicon.templates import TemplateError, expand_all
 
 
 class LexiconError(RingfenceError):
@@ -29,7 +30,28 @@ class CategoryLexicon(BaseModel):
     ambiguous: list[str] = []
     # Count only when said of a person ("we're Indian", "I'm from Eritrea"): see frames.py.
     predicates: list[str] = []
+    # Count only when an identifiable person does them ("he smashed my window", not "my
+    # window was smashed"): see frames.py.
+    acts: list[str] = []
     context: list[str] = []
+    # Whether "<subject> has/got/suffers from <word>" and "making me <word>" count as said
+    # of a person (health: "I've got anxiety"; not trade union: "they're always on strike").
+    possession_frames: bool = False
+    # Whether "my/his/her <word>" counts as said of a person (not for ethnicity: "my
+    # English is not good" names a language).
+    possessive_frames: bool = True
+    # Word endings that mark an unlisted word as a term ("-itis", "-osis"), and ordinary
+    # words with those endings ("sympathy", "diploma"): see spelling.py.
+    suffixes: list[str] = []
+    suffix_exceptions: list[str] = []
+
+    def expanded(self, slots: dict[str, list[str]]) -> CategoryLexicon:
+        """The lexicon with every template (see ``templates.py``) expanded to its phrases."""
+        lists = ("terms", "abbreviations", "ambiguous", "predicates", "acts", "context")
+        update = {name: expand_all(getattr(self, name), slots) for name in lists}
+        terms = set(update["terms"])  # a template may cover a term: the term wins
+        update["ambiguous"] = [phrase for phrase in update["ambiguous"] if phrase not in terms]
+        return self.model_copy(update=update)
 
 
 class FalseFriend(BaseModel):
@@ -43,8 +65,20 @@ class FalseFriend(BaseModel):
 class Lexicon(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
     version: int = 1
+    # Word lists that templates name as @slot ("@body_part"): see templates.py.
+    slots: dict[str, list[str]] = {}
     categories: dict[Category, CategoryLexicon]
     false_friends: list[FalseFriend] = []
+
+    def expanded(self) -> Lexicon:
+        """Every template of every list expanded to its phrases."""
+        friends = [
+            FalseFriend(phrase=phrase, category=friend.category)
+            for friend in self.false_friends
+            for phrase in expand_all([friend.phrase], self.slots)
+        ]
+        categories = {name: entry.expanded(self.slots) for name, entry in self.categories.items()}
+        return self.model_copy(update={"categories": categories, "false_friends": friends})
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -55,7 +89,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             text = source.read_text("utf-8")
         else:
             text = Path(path).read_text("utf-8")
-        return Lexicon.model_validate(yaml.safe_load(text))
-    except (OSError, yaml.YAMLError, ValidationError) as error:
+        return Lexicon.model_validate(yaml.safe_load(text)).expanded()
+    except (OSError, yaml.YAMLError, ValidationError, TemplateError) as error:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise LexiconError(f"lexicon {path or 'default'}: {first_line}") from error

@@ -23,9 +23,11 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
 
     Plain terms and abbreviations count on their own. Ambiguous terms count with a context
     word of the category within ``window`` tokens, or when said of a person ("hes Polish");
-    predicate terms only when said of a person. Any hit sharing a word with a false friend
-    phrase of the category ("sick of", "Church Lane") is dropped, and hits a few words apart in one
-    sentence ("fasting for Ramadan") are one mention, so one flag. Context boosting of the
+    predicate terms only when said of a person; acts only when done by an identifiable
+    person ("he smashed my window", not "my window was smashed"). Any hit sharing a word
+    with a false friend phrase of the category ("sick of", "Church Lane") is dropped, and
+    hits a few words apart in one sentence ("fasting for Ramadan") are one mention, so one
+    flag. Context boosting of the
     confidence is left to the engine's context enhancer, as in presidio.
     """
 
@@ -48,6 +50,8 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         self._window = window
         self._confidence = lexicon.confidence
         self._ambiguous_confidence = lexicon.ambiguous_confidence
+        self._possession_frames = lexicon.possession_frames
+        self._possessive_frames = lexicon.possessive_frames
 
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         matches = artifacts.lexicon_matches
@@ -78,14 +82,23 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         self, match: PhraseMatch, artifacts: TextArtifacts, anchors: list[int]
     ) -> _TokenHit | None:
         kind = match.entry.kind
-        if self._frames.names_a_place(artifacts.words, match.last):
+        words, text = artifacts.words, artifacts.payment.text
+        if self._frames.names_a_place(words, match.last):
+            return None
+        if kind == "act":
+            if self._frames.done_by_person(words, match.first, match.last, text):
+                return match.first, match.last, self._confidence, "act.by_person"
             return None
         if kind not in ("ambiguous", "predicate"):
             return match.first, match.last, self._confidence, kind
-        words = artifacts.words
-        if self._frames.said_of_person(words, match.first, match.last, artifacts.payment.text):
+        predicate = kind == "predicate"
+        possessive = self._possessive_frames and not predicate
+        possession = self._possession_frames and not predicate
+        if self._frames.said_of_person(
+            words, match.first, match.last, text, possessive, possession
+        ):
             return match.first, match.last, self._confidence, f"{kind}.said_of_person"
-        if kind == "predicate":
+        if predicate:
             return None
         if any(abs(anchor - match.first) <= self._window for anchor in anchors):
             return match.first, match.last, self._ambiguous_confidence, f"{kind}.with_term"

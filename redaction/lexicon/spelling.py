@@ -10,6 +10,10 @@ mostly names, are left alone ("Christina" is not "christian"). When several word
 edit away, they must mean the same (one category) or share the last letter. Lookups use a
 single-deletion index (SymSpell), so a token costs a few dictionary probes, and results
 are cached per form.
+
+Unknown words with a medical ending ("bronchiolitis", "haemochromatosis", "neuropathy")
+are read as a stand-in word the lexicon lists for the ending (see ``suffix_word``), so a
+condition nobody thought to list is still found, for the price of one cached lookup.
 """
 
 from __future__ import annotations
@@ -41,13 +45,25 @@ MAX_LENGTH = 30
 _CACHE_LIMIT = 100_000
 
 
+def suffix_word(category: str) -> str:
+    """The stand-in lemma for a word with one of ``category``'s endings: no token can
+    spell it, so only the corrector produces it."""
+    return f"<{category} suffix>"
+
+
 class SpellingCorrector:
     def __init__(
-        self, meanings: Mapping[str, frozenset[object]], never: frozenset[str] = frozenset()
+        self,
+        meanings: Mapping[str, frozenset[object]],
+        never: frozenset[str] = frozenset(),
+        suffixes: Mapping[str, str] | None = None,
     ) -> None:
         """``meanings``: each lexicon word and what it can mean (its categories); ``never``:
-        ordinary words one typo from a lexicon word ("addition" / "addiction")."""
+        ordinary words one typo from a lexicon word ("addition" / "addiction") or with a
+        medical ending ("sympathy"); ``suffixes``: ending -> stand-in word."""
         self._meanings = meanings
+        self._suffixes = dict(suffixes or {})
+        self._endings = tuple(self._suffixes)
         self._vocabulary = frozenset(meanings) | never
         self._by_deletion: dict[str, set[str]] = {}
         for word in self._vocabulary:
@@ -65,7 +81,7 @@ class SpellingCorrector:
             if not MIN_SHORT_LENGTH <= len(lower) <= MAX_LENGTH:
                 continue
             word = cache[lower] if lower in cache else self._decide(lower, lemmas[index])
-            if word is not None and tokens.texts[index].islower():
+            if word is not None and _case_allows(tokens.texts[index], word):
                 corrected = corrected or list(lemmas)
                 corrected[index] = word
         return corrected or lemmas
@@ -77,7 +93,11 @@ class SpellingCorrector:
                 self._cache.clear()
             self._cache[lower] = None
             return None
-        return self._lookup(lower)
+        found = self._lookup(lower)
+        if found is None and self._endings and lemma.isalpha() and lemma.endswith(self._endings):
+            found = next(self._suffixes[end] for end in self._endings if lemma.endswith(end))
+            self._cache[lower] = found
+        return found
 
     def _lookup(self, lower: str) -> str | None:
         if len(self._cache) >= _CACHE_LIMIT:
@@ -94,6 +114,12 @@ class SpellingCorrector:
         result = close[0] if close and len({self._meanings[w] for w in close}) == 1 else None
         self._cache[lower] = result
         return result
+
+
+def _case_allows(text: str, word: str) -> bool:
+    """Typos are corrected in lower case only ("Christina" is a name); a medical ending
+    also counts capitalised at the start of a sentence ("Bronchiolitis is going round")."""
+    return text.islower() or (word[0] == "<" and text.istitle())
 
 
 def _swap(a: str, b: str) -> bool:

@@ -91,11 +91,42 @@ def test_context_words_raise_confidence(fixture_engine: TextEngine) -> None:
 
 
 def test_agent_questions_and_rules_are_not_flagged(fixture_engine: TextEngine) -> None:
-    """An agent's yes/no question or rule statement is nobody's data; a reference is."""
-    question = "Is she on any medication for her diabetes?"
+    """An agent's yes/no question or rule statement is nobody's data; a reference to a
+    person's data is, even inside a question or next to a rule."""
+    question = "Do you have diabetes or any other condition?"
     rule = "Someone in prison can usually keep their tenancy."
+    hypothetical = "If your son went to prison the discount would change."
     reference = "I'll note your son's diabetes on the file."
-    assert fixture_engine.analyse(question, speaker="agent").flags == ()
-    assert fixture_engine.analyse(rule, speaker="agent").flags == ()
-    assert len(fixture_engine.analyse(reference, speaker="agent").flags) == 1
+    owned_in_question = "Is she on any medication for her diabetes?"
+    owned_beside_rule = "As your husband is in prison, he is usually disregarded."
+    for generic in (question, rule, hypothetical):
+        assert fixture_engine.analyse(generic, speaker="agent").flags == ()
+    for specific in (reference, owned_in_question, owned_beside_rule):
+        assert len(fixture_engine.analyse(specific, speaker="agent").flags) == 1
     assert len(fixture_engine.analyse(question).flags) == 1  # unknown speaker: flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Acts count only when someone identifiable does them.
+        ("he smashed my window", [("criminal", "smashed my window")]),
+        ("the bloke upstairs keyed our car", [("criminal", "keyed our car")]),
+        ("my front door was smashed by my ex", []),  # "smashed my" is not there
+        ("my car was keyed", []),  # a victim, no offender
+        ("someone smashed my window", []),  # nobody identifiable
+        ("I was told they smashed our car", []),  # "they": nobody identifiable
+        # Possession frames: "<subject> has/got <word>" (health has them on).
+        ("she's got a dodgy knee", [("health", "dodgy knee")]),
+        ("a dodgy knee brace", []),  # the word modifies another noun
+        # A medical ending stands for an unlisted condition, but not a listed exception.
+        ("my son has tonsillitis", [("health", "tonsillitis")]),
+        ("Tonsillitis again this week", [("health", "Tonsillitis")]),
+        ("a bad case of fakeitis", []),
+    ],
+)
+def test_acts_possession_and_endings(
+    fixture_engine: TextEngine, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Offence acts need an offender; possession frames and word endings find conditions."""
+    assert flagged(fixture_engine, text) == expected
