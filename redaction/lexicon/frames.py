@@ -8,6 +8,7 @@ data (``data/person_frames.yaml``); this module only walks the tokens before a h
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from redaction.lexicon.tokens import WordTokens
+
+_DEFAULT_FRAMES = frozenset({"possessive", "copula"})
 
 
 class PersonFrames(BaseModel):
@@ -53,15 +56,22 @@ class PersonFrames(BaseModel):
         first: int,
         last: int,
         text: str,
-        possessive: bool = True,
-        possession: bool = False,
+        frames: Collection[str] = _DEFAULT_FRAMES,
     ) -> bool:
-        """Tokens ``first..last`` are said of a person: "we're Indian", "Polish lodger",
-        "I came from Eritrea"; with ``possessive`` also "his trial", with ``possession``
-        also "I've got anxiety" and "making me ill"."""
+        """Tokens ``first..last`` are said of a person, in one of ``frames``: "possessive"
+        ("his trial"), "copula" ("we're Indian", "Polish lodger", "I came from Eritrea"),
+        "possession" ("I've got anxiety", "making me ill")."""
         lowers = tokens.lowers
-        if possessive and first > 0 and lowers[first - 1] in self.possessives:
+        if "possessive" in frames and first > 0 and lowers[first - 1] in self.possessives:
             return True
+        if "copula" in frames or "possession" in frames:
+            return self._predicated(tokens, first, last, text, "possession" in frames)
+        return False
+
+    def _predicated(
+        self, tokens: WordTokens, first: int, last: int, text: str, possession: bool
+    ) -> bool:
+        lowers = tokens.lowers
         if last + 1 < len(lowers) and lowers[last + 1] in self.people:
             return True
         index = first - 1

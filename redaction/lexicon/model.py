@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -34,12 +35,14 @@ class CategoryLexicon(BaseModel):
     # window was smashed"): see frames.py.
     acts: list[str] = []
     context: list[str] = []
-    # Whether "<subject> has/got/suffers from <word>" and "making me <word>" count as said
-    # of a person (health: "I've got anxiety"; not trade union: "they're always on strike").
-    possession_frames: bool = False
-    # Whether "my/his/her <word>" counts as said of a person (not for ethnicity: "my
-    # English is not good" names a language).
-    possessive_frames: bool = True
+    # Which person frames make an ambiguous word a disclosure (frames.py): "possessive"
+    # ("his trial"; not for ethnicity: "my English is not good" is a language), "copula"
+    # ("we're Polish", "Polish lodger", "I'm from Eritrea"; not for trade unions: "they're
+    # always on strike" needs a union word), "possession" ("I've got anxiety", "making me
+    # ill": health).
+    frames: frozenset[Literal["possessive", "copula", "possession"]] = frozenset(
+        {"possessive", "copula"}
+    )
     # Word endings that mark an unlisted word as a term ("-itis", "-osis"), and ordinary
     # words with those endings ("sympathy", "diploma"): see spelling.py.
     suffixes: list[str] = []

@@ -50,8 +50,7 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         self._window = window
         self._confidence = lexicon.confidence
         self._ambiguous_confidence = lexicon.ambiguous_confidence
-        self._possession_frames = lexicon.possession_frames
-        self._possessive_frames = lexicon.possessive_frames
+        self._frames_allowed = lexicon.frames
 
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         matches = artifacts.lexicon_matches
@@ -92,11 +91,8 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         if kind not in ("ambiguous", "predicate"):
             return match.first, match.last, self._confidence, kind
         predicate = kind == "predicate"
-        possessive = self._possessive_frames and not predicate
-        possession = self._possession_frames and not predicate
-        if self._frames.said_of_person(
-            words, match.first, match.last, text, possessive, possession
-        ):
+        allowed = _PREDICATE_FRAMES if predicate else self._frames_allowed
+        if allowed and self._frames.said_of_person(words, match.first, match.last, text, allowed):
             return match.first, match.last, self._confidence, f"{kind}.said_of_person"
         if predicate:
             return None
@@ -107,6 +103,8 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         return None
 
 
+# Nationalities and the like are predicated ("we're Indian"), never possessed ("my English").
+_PREDICATE_FRAMES = frozenset({"copula"})
 # (first token, last token, score, how) of one hit.
 _TokenHit = tuple[int, int, float, str]
 # Most words between two hits of one mention ("fasting for Ramadan", "ex was arrested for").

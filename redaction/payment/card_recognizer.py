@@ -128,10 +128,19 @@ def _fragment(run: DigitRun, scan: PaymentScan) -> bool:
         return False  # "the account is four oh one double two ...": an account number
     sizes = run.sizes()
     in_fours = len(sizes) >= 2 and all(size == 4 for size in sizes[:-1]) and sizes[-1] <= 4
-    if in_fours or (run.spoken and len(digits) >= 6):
+    if in_fours:
         return True
     if not scan.ends_message(run.end):
-        return False
+        # Read out mid-sentence, part of a card follows a card cue; a bare 8-digit number
+        # in a call ("my bill says four oh one ...") is a council reference.
+        return run.spoken and len(digits) >= 6 and _card_cue_before(scan, run.start)
+    if run.spoken and len(digits) >= 6:
+        return True
     if scan.carried.asked_for == "card" and scan.starts_message(run.start):
         return True  # "what's the long number?" -> "5288"
     return len(digits) >= 6 and scan.cues["card"].before(run.start, 30) is not None
+
+
+def _card_cue_before(scan: PaymentScan, start: int) -> bool:
+    card = scan.cues["card"].before(start, 60)
+    return card is not None and not scan.reference_blocks(start)

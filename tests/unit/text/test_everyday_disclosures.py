@@ -44,6 +44,11 @@ def categories(engine: TextEngine, text: str, speaker: str | None = None) -> set
         "I was told I have sarcoidosis",
         "he has peripheral neuropathy in both feet",
         "she's recovering from a mastectomy",
+        # Getting about, body parts in a state, the spectrum.
+        "I can't get up the stairs without help now",
+        "his ankles are swollen again",
+        "she's type 2 and it's getting worse",
+        "our youngest is on the spectrum",
         # Services, care homes, sign language.
         "my brother is with the drug service now",
         "nan went into a care home in may",
@@ -70,6 +75,8 @@ def test_colloquial_health(engine: TextEngine, text: str) -> None:
         "he set fire to our wheelie bins",
         "my ex keeps sending me threatening texts",
         "the man opposite exposed himself to my daughter",
+        "he booted our door in last night",
+        "the police caught him selling drugs by the school",
         # Custody and court in slang.
         "her brother's in the nick again",
         "my son got banged up last year",
@@ -113,6 +120,8 @@ def test_victims_idioms_and_places_are_not_offences(engine: TextEngine, text: st
         ("we can't come then, we'll be at mass", "religion"),
         ("my parents go to the gurdwara most evenings", "religion"),
         ("the priest brings her communion at home", "religion"),
+        ("we're celebrating Eid with the family that weekend", "religion"),
+        ("we only eat halal", "religion"),
         # Candidacy, membership and activism with any party.
         ("my husband is standing for Labour in the by-election", "political"),
         ("I leaflet for the Greens most weekends", "political"),

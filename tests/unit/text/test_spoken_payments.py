@@ -85,3 +85,19 @@ def test_cue_words_are_not_the_code(redact: Callable[..., str]) -> None:
     """ "last three" is the cue, not a digit of the code read after it."""
     text = "card's in context, last three eight oh two"
     assert redact(text, payment_context=True) == f"card's in context, last three {R}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Class: an 8-digit council reference read out in payment talk, after a reference
+        # word ("bill", "account", "reference"), mid-sentence.
+        "I'll pay by card today, the number on my bill is six oh three double one "
+        "four two eight and it's for march",
+        "can I pay on my visa for account four oh two seven seven one nine three",
+        "I'm paying by card for the business rates, that's six one two oh double eight four one",
+    ],
+)
+def test_spoken_council_references_stay(redact: Callable[..., str], text: str) -> None:
+    """A spoken reference is no card fragment, even with a payment cue in the sentence."""
+    assert redact(text) == text
