@@ -31,8 +31,8 @@ class TextArtifacts(NlpArtifacts):
         # have lemmas, so set presidio's fields directly.
         self.entities: list[Any] = []
         self.tokens = words.texts  # type: ignore[assignment]
-        self.tokens_indices = words.starts
-        self.lemmas = words.lemmas
+        self.tokens_indices = words.starts  # type: ignore[assignment]
+        self.lemmas = words.lemmas  # type: ignore[assignment]
         self.keywords = self.lemmas
         self.nlp_engine = None
         self.scores: list[float] = []
@@ -54,7 +54,7 @@ class ArtifactRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         if not isinstance(nlp_artifacts, TextArtifacts):
             raise TypeError(f"{self.name} needs TextArtifacts built by the TextEngine")
-        wanted = set(entities) if entities else set(self.supported_entities)
+        wanted = set(entities) if entities else self.supported_entities
         return [
             RecognizerResult(
                 entity,

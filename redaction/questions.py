@@ -26,6 +26,9 @@ _QUESTION_CUES: tuple[tuple[CueKind, AskedFor], ...] = (
 )
 
 
+_QUESTION_KINDS = frozenset(cue for cue, _ in _QUESTION_CUES)
+
+
 def open_question(scan: PaymentScan, redactions: tuple[Redaction, ...]) -> AskedFor | None:
     """The payment detail the next message is expected to answer, if any.
 
@@ -35,8 +38,11 @@ def open_question(scan: PaymentScan, redactions: tuple[Redaction, ...]) -> Asked
     expiry and security code are what comes next.
     """
     carried = scan.carried.asked_for
-    if scan.cues is NO_CUES and not redactions:
-        return carried
+    if not redactions and (
+        scan.cues is NO_CUES or (carried is None and _QUESTION_KINDS.isdisjoint(scan.cues))
+    ):
+        return carried  # no question asked here, none answered
+
     asked, position = _asked_here(scan)
     if scan.cues["reference"].last_start() >= position:
         return None  # "what's your council tax account number?": not a payment question

@@ -24,7 +24,7 @@ from redaction.lexicon.enhancer import StemContextEnhancer
 from redaction.lexicon.matcher import PhraseMatch
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer, entity_of
 from redaction.payment.card_recognizer import PaymentCardRecognizer
-from redaction.payment.scan import AskedFor, Carried, CueKind, cue_spans
+from redaction.payment.scan import AskedFor, Carried, CueKind, PaymentScan, cue_spans
 from redaction.questions import open_question
 from redaction.redactions import resolve_overlaps, trailing_card_digits
 from redaction.text_settings import TextSettings
@@ -53,6 +53,9 @@ class TextFindings:
     bank_context: bool = False
     trailing_card_digits: int = 0
     asked_for: AskedFor | None = None
+
+
+_NO_FINDINGS = TextFindings(redactions=(), flags=(), payment_context=False)
 
 
 class TextEngine:
@@ -122,13 +125,16 @@ class TextEngine:
             else ()
         )
         scan = artifacts.payment
+        asked_for = open_question(scan, redactions)
+        if not results and not scan.cues and asked_for is None:
+            return _NO_FINDINGS  # most messages: nothing found, nothing to carry
         return TextFindings(
             redactions=redactions,
             flags=_flags(results) if results else (),
             payment_context=scan.has_payment_cue,
-            bank_context=bool(scan.cues["bank"]) or any(r.kind == "sort_code" for r in redactions),
+            bank_context="bank" in scan.cues or any(r.kind == "sort_code" for r in redactions),
             trailing_card_digits=trailing_card_digits(scan, redactions),
-            asked_for=open_question(scan, redactions),
+            asked_for=asked_for,
         )
 
     def _without_generic_agent_talk(
@@ -181,9 +187,10 @@ class TextEngine:
         scan = artifacts.payment
         if not scan.payment_context and self._card.can_find(artifacts):
             cards = self._card.analyze(text, [], artifacts)
-            if not cards:
-                return self._run(self._other_payment_recognizers, text, artifacts)
-            scan.payment_context = True
+            scan.payment_context = bool(cards)
+            if not cards or _all_digits_within(scan, cards):
+                # Nothing else to find in context ("4929 1234 5678 9012" alone).
+                return cards + self._run(self._other_payment_recognizers, text, artifacts)
         return self._run(self._payment_recognizers, text, artifacts)
 
     @staticmethod
@@ -195,6 +202,11 @@ class TextEngine:
             if recognizer.can_find(artifacts):
                 results.extend(recognizer.analyze(text, [], artifacts))
         return results
+
+
+def _all_digits_within(scan: PaymentScan, cards: list[RecognizerResult]) -> bool:
+    """Every digit run of the text lies inside one of ``cards``."""
+    return all(any(c.start <= run.start and run.end <= c.end for c in cards) for run in scan.runs)
 
 
 def _flags(results: list[RecognizerResult]) -> tuple[Flag, ...]:

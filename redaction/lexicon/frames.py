@@ -8,7 +8,7 @@ data (``data/person_frames.yaml``); this module only walks the tokens before a h
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -93,7 +93,7 @@ class PersonFrames(BaseModel):
             return self._ends_phrase(tokens, last, text)
         return self._caused(lowers, index)
 
-    def _caused(self, lowers: list[str], index: int) -> bool:
+    def _caused(self, lowers: Sequence[str], index: int) -> bool:
         """ "making me ill", "left my little girl poorly": a causative verb, then who it
         affects (a pronoun, or a few words ending in a noun for people)."""
         if lowers[index] in self.objects:

@@ -7,7 +7,7 @@ phrase is only compared word by word when its first word already matched.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -151,8 +151,8 @@ class PhraseIndex:
     def _walk(
         self,
         node: _Node,
-        lowers: list[str],
-        lemmas: list[str],
+        lowers: Sequence[str],
+        lemmas: Sequence[str],
         first: int,
         index: int,
         found: list[PhraseMatch],
@@ -182,7 +182,7 @@ class PhraseIndex:
             node = next_node
 
     def _walk_exact(
-        self, node: _Node, texts: list[str], first: int, index: int, found: list[PhraseMatch]
+        self, node: _Node, texts: Sequence[str], first: int, index: int, found: list[PhraseMatch]
     ) -> None:
         found.extend(PhraseMatch(first, index, entry) for entry in node.ending)
         if index + 1 < len(texts):

@@ -18,7 +18,7 @@ condition nobody thought to list is still found, for the price of one cached loo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -72,7 +72,7 @@ class SpellingCorrector:
                     self._by_deletion.setdefault(variant, set()).add(word)
         self._cache: dict[str, str | None] = {}
 
-    def correct(self, tokens: WordTokens) -> list[str]:
+    def correct(self, tokens: WordTokens) -> Sequence[str]:
         """The tokens' lemmas, with misspelt lexicon words replaced by the right word."""
         lemmas = tokens.lemmas
         corrected: list[str] | None = None

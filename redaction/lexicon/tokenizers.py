@@ -40,25 +40,21 @@ class _Forms:
 
     def __init__(self, table: LemmaTable) -> None:
         self._table = table
-        self._forms: dict[str, _Form] = {}
+        self.known: dict[str, _Form] = {}
 
     def get(self, raw: str) -> _Form:
-        form = self._forms.get(raw)
-        return form if form is not None else self._add(raw)
+        form = self.known.get(raw)
+        return form if form is not None else self.add(raw)
 
-    def _add(self, raw: str) -> _Form:
-        if len(self._forms) >= self._LIMIT:
-            self._forms.clear()
+    def add(self, raw: str) -> _Form:
+        """Derive and remember the form of a token text not seen before."""
+        if len(self.known) >= self._LIMIT:
+            self.known.clear()
         text = raw.replace("’", "'")
         lower = text.lower()
         form = (text, lower, self._table.lemma(lower), self._table.stem(lower))
-        self._forms[raw] = form
+        self.known[raw] = form
         return form
-
-    def all(self, raws: list[str]) -> list[_Form]:
-        """Forms of many token texts (the common case is a plain dictionary hit)."""
-        forms = self._forms
-        return [forms.get(raw) or self._add(raw) for raw in raws]
 
 
 class FastWordTokenizer:
@@ -71,17 +67,13 @@ class FastWordTokenizer:
         pattern = _WORD if "'" in text or "’" in text else _PLAIN_WORD
         matches = list(pattern.finditer(text))
         if not matches:
-            return WordTokens([], [], [], [], [], [])
-        forms = self._forms.all([match.group() for match in matches])
-        texts, lowers, lemmas, stems = map(list, zip(*forms, strict=True))
-        return WordTokens(
-            texts=texts,
-            starts=[match.start() for match in matches],
-            ends=[match.end() for match in matches],
-            lowers=lowers,
-            lemmas=lemmas,
-            stems=stems,
-        )
+            return WordTokens((), (), (), (), (), ())
+        # The hot path: one dictionary hit per token, tuples straight from zip.
+        known, add = self._forms.known, self._forms.add
+        forms = [known.get(match.group()) or add(match.group()) for match in matches]
+        texts, lowers, lemmas, stems = zip(*forms, strict=False)  # all 4-tuples
+        starts, ends = zip(*[match.span() for match in matches], strict=False)
+        return WordTokens(texts, starts, ends, lowers, lemmas, stems)
 
 
 class SpacyWordTokenizer:
@@ -94,16 +86,21 @@ class SpacyWordTokenizer:
         self._run = nlp if pipe_names else nlp.tokenizer
 
     def __call__(self, text: str) -> WordTokens:
-        tokens = WordTokens([], [], [], [], [], [])
+        texts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        lowers: list[str] = []
+        lemmas: list[str] = []
+        stems: list[str] = []
         for token in self._run(text):
             raw = token.text
             if not any(char.isalnum() for char in raw):
                 continue
             form = self._forms.get(raw)
-            tokens.texts.append(form[0])
-            tokens.starts.append(token.idx)
-            tokens.ends.append(token.idx + len(raw))
-            tokens.lowers.append(form[1])
-            tokens.lemmas.append(token.lemma_.lower() if self._has_lemmas else form[2])
-            tokens.stems.append(form[3])
-        return tokens
+            texts.append(form[0])
+            starts.append(token.idx)
+            ends.append(token.idx + len(raw))
+            lowers.append(form[1])
+            lemmas.append(token.lemma_.lower() if self._has_lemmas else form[2])
+            stems.append(form[3])
+        return WordTokens(texts, starts, ends, lowers, lemmas, stems)

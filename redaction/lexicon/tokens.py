@@ -9,6 +9,7 @@ the same function for the text and for the context words, so both sides always a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,12 +20,12 @@ from pathlib import Path
 class WordTokens:
     """Tokens that contain a letter or digit, in text order (punctuation dropped)."""
 
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    lowers: list[str]
-    lemmas: list[str]
-    stems: list[str]
+    texts: Sequence[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    lowers: Sequence[str]
+    lemmas: Sequence[str]
+    stems: Sequence[str]
 
     def __len__(self) -> int:
         return len(self.texts)

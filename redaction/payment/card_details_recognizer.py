@@ -44,6 +44,9 @@ _SPOKEN_SLASH = re.compile(r"\s+(?:forward\s+)?(?:slash|stroke)\s+", re.IGNORECA
 _MONEY_WORD_AFTER = re.compile(r"\s+(?:pounds?|quid|pence|p)\b", re.IGNORECASE)
 # A lone "o" before a spoken month is its zero ("o four slash ..."), though "o" is weak.
 _WEAK_ZERO_BEFORE = re.compile(r"(?<![^\W_])[oO]\s+$")
+_MONTH_HEADS = frozenset(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
 # A month name just before a spoken or typed year: "june twenty seven".
 _MONTH_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_MONTHS})[\s\-/.,]*$", re.IGNORECASE)
 # What an expiry looks like without a cue: MM/YY with a card year (20-45).
@@ -129,7 +132,7 @@ def expiry_dates(scan: PaymentScan) -> Iterator[Hit]:
     text = scan.text
     answer = answering(scan, "expiry")
     card_ends = _card_ends(scan)
-    for match in _EXPIRY_DATE.finditer(text):
+    for match in _expiry_shapes(scan):
         start, end = match.span()
         if "." in match.group() and scan.cues["expiry"].before(start, 20) is None:
             continue  # "the 10.40 by card": money, unless "exp 10.27"
@@ -141,6 +144,23 @@ def expiry_dates(scan: PaymentScan) -> Iterator[Hit]:
             yield EXPIRY, start, end, 0.7, "mm_yy_in_context"
     yield from _spoken_expiry_dates(scan, answer, card_ends)
     yield from _spoken_slash_dates(scan)
+
+
+def _expiry_shapes(scan: PaymentScan) -> Iterator[re.Match[str]]:
+    """Matches of the expiry pattern, tried only where one can start: a typed number or a
+    month name (cheaper than scanning every position of the text)."""
+    text, tokens = scan.text, scan.tokens
+    starts = [group.start for run in scan.runs for group in run.groups if not group.spoken]
+    starts += [
+        tokens.starts[index]
+        for index, lower in enumerate(tokens.lowers)
+        if lower[:3] in _MONTH_HEADS
+    ]
+    reached = 0
+    for start in sorted(starts):
+        if start >= reached and (match := _EXPIRY_DATE.match(text, start)):
+            reached = match.end()
+            yield match
 
 
 def _spoken_expiry_dates(scan: PaymentScan, answer: bool, card_ends: list[int]) -> Iterator[Hit]:

@@ -10,7 +10,6 @@ proportional to its length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from redaction.lexicon.tokens import WordTokens
@@ -115,21 +114,28 @@ class DigitRunFinder:
         gap = group.start - previous.end
         if gap > _MAX_GAP:
             return False
+        if gap == 1 and text[previous.end] == " ":  # the common case
+            return True
         if _SLASH.fullmatch(text, previous.end, group.start):  # "5288/8539", never dates
             return len(previous.digits) == len(group.digits) == 4 and not group.spoken
         return self._gap.fullmatch(text, previous.end, group.start) is not None
 
-    def _units(self, text: str, tokens: WordTokens) -> Iterator[tuple[int, int, str | None]]:
-        """(start, end, number word or None for typed digits) in text order, from tokens."""
-        vocabulary = self.vocabulary
+    def _units(self, text: str, tokens: WordTokens) -> list[tuple[int, int, str | None]]:
+        """(start, end, number word or None for typed digits) in text order: typed digits
+        straight from the text (every digit lies in some token), number words from tokens."""
+        typed: list[tuple[int, int, str | None]] = [
+            (match.start(), match.end(), None) for match in _DIGITS.finditer(text)
+        ]
+        vocabulary, lowers = self.vocabulary, tokens.lowers
+        if self._strong_words.isdisjoint(lowers):
+            return typed  # "to", "for" are digits only among spoken numbers
         starts, ends = tokens.starts, tokens.ends
-        for index, lower in enumerate(tokens.lowers):
-            if lower in vocabulary:
-                if not _PREFIX_WORD.match(text, starts[index]):
-                    yield starts[index], ends[index], lower
-            elif not lower.isalpha():
-                for match in _DIGITS.finditer(text, starts[index], ends[index]):
-                    yield match.start(), match.end(), None
+        words: list[tuple[int, int, str | None]] = [
+            (starts[index], ends[index], lower)
+            for index, lower in enumerate(lowers)
+            if lower in vocabulary and not _PREFIX_WORD.match(text, starts[index])
+        ]
+        return sorted(typed + words, key=_unit_start) if typed else words
 
     def _groups(self, text: str, tokens: WordTokens) -> list[tuple[DigitGroup, bool]]:
         """Digit groups with a flag: True if it is glued to letters or money and stands alone."""
@@ -163,6 +169,10 @@ class DigitRunFinder:
         if word in self._teens:
             return self._teens[word], False
         return self._tens[word] + "0", False
+
+
+def _unit_start(unit: tuple[int, int, str | None]) -> int:
+    return unit[0]
 
 
 def _close(text: str, groups: list[DigitGroup], runs: list[DigitRun], glued: bool = False) -> None:

@@ -27,7 +27,9 @@ class IbanRecognizer(ArtifactRecognizer):
         super().__init__(supported_entities=[IBAN], name="iban")
 
     def can_find(self, artifacts: TextArtifacts) -> bool:
-        return _COUNTRY_AND_CHECK.search(artifacts.payment.text) is not None
+        # Every IBAN in use has at least 8 digits: count before searching the text.
+        scan = artifacts.payment
+        return scan.digit_count >= 8 and _COUNTRY_AND_CHECK.search(scan.text) is not None
 
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         return iban_hits(artifacts.payment)

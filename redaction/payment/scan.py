@@ -180,6 +180,8 @@ def cue_spans(found: dict[CueKind, list[Span]]) -> CueMap:
 
 def _outermost(spans: list[Span]) -> list[Span]:
     """Sorted spans without those inside another ("account" inside "account number")."""
+    if len(spans) == 1:
+        return spans
     kept: list[Span] = []
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if kept and end <= kept[-1][1]:

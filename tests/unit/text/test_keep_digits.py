@@ -58,6 +58,8 @@ def test_non_payment_digits_are_kept_in_payment_context(
         "that's 09.45p then",
         # Class: a time next to an expiry cue.
         "the card expires, I rang at 10.30am",
+        # "to"/"for" are digits only among spoken numbers, not between typed ones.
+        "I can pay 1500 to 2000 a month on my card",
     ],
 )
 def test_amounts_and_times_are_not_expiry_dates(redact: Callable[..., str], text: str) -> None:
