@@ -17,11 +17,12 @@ from redaction.exceptions import RingfenceError
 from redaction.findings import Category
 from redaction.lexicon.context import ContextWords
 from redaction.lexicon.frames import PersonFrames
-from redaction.lexicon.matcher import PhraseEntry, PhraseIndex, phrase_entry
+from redaction.lexicon.matcher import PhraseEntry, PhraseIndex, phrase_entry, template_entry
 from redaction.lexicon.model import Lexicon, load_lexicon
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer
 from redaction.lexicon.spelling import load_never_correct, suffix_word
 from redaction.lexicon.statements import AgentStatements
+from redaction.lexicon.templates import is_template, parse
 from redaction.lexicon.tokenizers import FastWordTokenizer, SpacyWordTokenizer, Tokenizer
 from redaction.lexicon.tokens import LemmaTable
 from redaction.payment.bank_recognizer import UkBankDetailsRecognizer
@@ -129,7 +130,9 @@ def lexicon_entries(lexicon: Lexicon, tokenize: Tokenizer) -> list[PhraseEntry]:
         raw += [(term, category, "act") for term in entry.acts]
     raw += [(friend.phrase, friend.category, "false_friend") for friend in lexicon.false_friends]
     entries = [
-        phrase_entry(phrase, category, kind, tokenize)  # type: ignore[arg-type]
+        template_entry(parse(phrase, lexicon.slots), category, kind, tokenize, phrase)  # type: ignore[arg-type]
+        if is_template(phrase)
+        else phrase_entry(phrase, category, kind, tokenize)  # type: ignore[arg-type]
         for phrase, category, kind in raw
     ]
     suffixed = [

@@ -14,13 +14,16 @@ from typing import Literal
 from redaction.findings import Category
 from redaction.lexicon.spelling import SpellingCorrector
 from redaction.lexicon.tokens import WordTokens
+from redaction.lexicon.trie import Node, add_phrase, add_template
 
 EntryKind = Literal["term", "abbreviation", "ambiguous", "predicate", "act", "false_friend", "cue"]
 
 
 @dataclass(frozen=True, slots=True)
 class PhraseEntry:
-    """One lexicon phrase as words; ``wildcard`` lets the last word continue with letters."""
+    """One lexicon phrase as words; ``wildcard`` lets the last word continue with letters.
+    A template has ``positions`` (its alternatives per position) and ``words`` lists every
+    word it uses."""
 
     words: tuple[str, ...]
     wildcard: bool
@@ -28,6 +31,7 @@ class PhraseEntry:
     kind: EntryKind
     source: str
     cue: str | None = None  # for kind "cue": which payment cue ("expiry", "sort_code"...)
+    positions: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
 
 # Not frozen: built per message in the hot path, where frozen init costs 2-3x.
@@ -40,15 +44,7 @@ class PhraseMatch:
     entry: PhraseEntry
 
 
-class _Node:
-    """One word position of the phrase trie."""
-
-    __slots__ = ("children", "ending", "wildcards")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.wildcards: dict[str, _Node] = {}  # prefix -> node, for a trailing "word*"
-        self.ending: list[PhraseEntry] = []
+_Node = Node[PhraseEntry]
 
 
 class PhraseIndex:
@@ -64,8 +60,8 @@ class PhraseIndex:
         never_correct: frozenset[str] = frozenset(),
         suffixes: Mapping[str, str] | None = None,
     ) -> None:
-        self._root = _Node()
-        self._exact_root = _Node()
+        self._root: _Node = Node()
+        self._exact_root: _Node = Node()
         entries = list(entries)
         for entry in entries:
             self._add(entry)
@@ -88,13 +84,11 @@ class PhraseIndex:
                 self._wildcards_by_head.setdefault(prefix[:3], []).append((prefix, node))
 
     def _add(self, entry: PhraseEntry) -> None:
-        node = self._exact_root if entry.kind == "abbreviation" else self._root
-        last = len(entry.words) - 1
-        for position, word in enumerate(entry.words):
-            wildcard = entry.wildcard and position == last
-            branches = node.wildcards if wildcard else node.children
-            node = branches.setdefault(word, _Node())
-        node.ending.append(entry)
+        root = self._exact_root if entry.kind == "abbreviation" else self._root
+        if entry.positions:
+            add_template(root, entry.positions, entry)
+        else:
+            add_phrase(root, entry.words, entry.wildcard, entry)
 
     def matches(self, tokens: WordTokens) -> list[PhraseMatch]:
         """Every phrase occurrence, in token order (overlaps included).
@@ -124,10 +118,7 @@ class PhraseIndex:
                     or child.wildcards
                     or (
                         first + 1 < count
-                        and (
-                            lowers[first + 1] in child.children
-                            or lemmas[first + 1] in child.children
-                        )
+                        and (lowers[first + 1] in child.nexts or lemmas[first + 1] in child.nexts)
                     )
                 ):
                     self._walk(child, lowers, lemmas, first, first, found)
@@ -172,6 +163,8 @@ class PhraseIndex:
                 for prefix, wildcard_node in node.wildcards.items():
                     if _wildcard_ok(lower, prefix):
                         found.extend(PhraseMatch(first, index, e) for e in wildcard_node.ending)
+            if node.slot_heads and (lower in node.slot_heads or lemma in node.slot_heads):
+                self._walk_slots(node, lowers, lemmas, first, index, found)
             if not children:
                 return
             if lemma != lower and lemma in children:
@@ -180,6 +173,26 @@ class PhraseIndex:
             if next_node is None:
                 return
             node = next_node
+
+    def _walk_slots(
+        self,
+        node: _Node,
+        lowers: Sequence[str],
+        lemmas: Sequence[str],
+        first: int,
+        index: int,
+        found: list[PhraseMatch],
+    ) -> None:
+        """Follow each template position at ``node`` that token ``index`` starts."""
+        lower, lemma = lowers[index], lemmas[index]
+        for alternatives, after in node.slots:
+            rests = alternatives.get(lower) or (alternatives.get(lemma) if lemma != lower else None)
+            for rest in rests or ():
+                end = index + len(rest)
+                if end < len(lowers) and all(
+                    word in (lowers[at], lemmas[at]) for at, word in enumerate(rest, index + 1)
+                ):
+                    self._walk(after, lowers, lemmas, first, end, found)
 
     def _walk_exact(
         self, node: _Node, texts: Sequence[str], first: int, index: int, found: list[PhraseMatch]
@@ -195,6 +208,21 @@ def _wildcard_ok(lower: str, prefix: str) -> bool:
     return lower.startswith(prefix) and (
         len(lower) == len(prefix) or lower[len(prefix) :].isalpha()
     )
+
+
+def template_entry(
+    positions: Sequence[Sequence[str]],
+    category: Category | None,
+    kind: EntryKind,
+    tokenize: Callable[[str], WordTokens],
+    source: str,
+) -> PhraseEntry:
+    """A template's positions as words, split like messages (``"next door's"`` is three)."""
+    split = tuple(
+        tuple(tuple(tokenize(option).lowers) for option in options) for options in positions
+    )
+    words = tuple(dict.fromkeys(word for options in split for option in options for word in option))
+    return PhraseEntry(words, False, category, kind, source, positions=split)
 
 
 def phrase_entry(

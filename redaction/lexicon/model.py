@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from redaction.exceptions import RingfenceError
 from redaction.findings import Category
-from redaction.lexicon.templates import TemplateError, expand_all
+from redaction.lexicon.templates import TemplateError, is_template, parse
 
 
 class LexiconError(RingfenceError):
@@ -48,13 +48,10 @@ class CategoryLexicon(BaseModel):
     suffixes: list[str] = []
     suffix_exceptions: list[str] = []
 
-    def expanded(self, slots: dict[str, list[str]]) -> CategoryLexicon:
-        """The lexicon with every template (see ``templates.py``) expanded to its phrases."""
-        lists = ("terms", "abbreviations", "ambiguous", "predicates", "acts", "context")
-        update = {name: expand_all(getattr(self, name), slots) for name in lists}
-        terms = set(update["terms"])  # a template may cover a term: the term wins
-        update["ambiguous"] = [phrase for phrase in update["ambiguous"] if phrase not in terms]
-        return self.model_copy(update=update)
+    def templates(self) -> list[str]:
+        """Every entry that is a template (see ``templates.py``)."""
+        lists = (self.terms, self.ambiguous, self.predicates, self.acts)
+        return [phrase for entries in lists for phrase in entries if is_template(phrase)]
 
 
 class FalseFriend(BaseModel):
@@ -73,15 +70,16 @@ class Lexicon(BaseModel):
     categories: dict[Category, CategoryLexicon]
     false_friends: list[FalseFriend] = []
 
-    def expanded(self) -> Lexicon:
-        """Every template of every list expanded to its phrases."""
-        friends = [
-            FalseFriend(phrase=phrase, category=friend.category)
-            for friend in self.false_friends
-            for phrase in expand_all([friend.phrase], self.slots)
-        ]
-        categories = {name: entry.expanded(self.slots) for name, entry in self.categories.items()}
-        return self.model_copy(update={"categories": categories, "false_friends": friends})
+    def checked(self) -> Lexicon:
+        """The lexicon, once every template reads and names only known slots."""
+        templates = [t for entry in self.categories.values() for t in entry.templates()]
+        templates += [friend.phrase for friend in self.false_friends if is_template(friend.phrase)]
+        for template in templates:
+            parse(template, self.slots)
+        for entry in self.categories.values():
+            if any(is_template(word) for word in (*entry.context, *entry.abbreviations)):
+                raise TemplateError("templates are for terms, ambiguous, predicates and acts")
+        return self
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -92,7 +90,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             text = source.read_text("utf-8")
         else:
             text = Path(path).read_text("utf-8")
-        return Lexicon.model_validate(yaml.safe_load(text)).expanded()
+        return Lexicon.model_validate(yaml.safe_load(text)).checked()
     except (OSError, yaml.YAMLError, ValidationError, TemplateError) as error:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise LexiconError(f"lexicon {path or 'default'}: {first_line}") from error

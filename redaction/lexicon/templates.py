@@ -7,8 +7,10 @@ A template names the variable parts once:
 - ``(a|b|c)`` one of the alternatives (an empty one makes the group optional: ``(a|)``);
 - ``@name`` one of the words of the named slot (``slots:`` in the lexicon file).
 
-``"(broke|hurt) @possessive @body_part"`` expands to every verb x possessive x body part.
-Expansion happens once, when the lexicon is loaded; matching cost does not change.
+``"(broke|hurt) @possessive @body_part"`` stands for every verb x possessive x body part.
+Templates are not multiplied out: the phrase trie holds each as a chain of positions
+(``trie.py``), so a template of 40,000 combinations costs a few nodes, and matching cost
+does not change.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ class TemplateError(ValueError):
     """A template names an unknown slot or has unbalanced parentheses."""
 
 
-def expand(template: str, slots: Mapping[str, Sequence[str]]) -> list[str]:
-    """Every phrase ``template`` stands for (the template itself if it has no variables)."""
-    if not any(char in template for char in "()@"):
-        return [template]
-    choices: list[Sequence[str]] = []
+def is_template(phrase: str) -> bool:
+    return any(char in phrase for char in "()@")
+
+
+def parse(template: str, slots: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """The positions of ``template``, each a list of alternatives ("" for none)."""
+    choices: list[list[str]] = []
     position = 0
     for match in _PART.finditer(template):
         if template[position : match.start()].strip():
@@ -39,16 +43,18 @@ def expand(template: str, slots: Mapping[str, Sequence[str]]) -> list[str]:
         elif slot is not None:
             if slot not in slots:
                 raise TemplateError(f"template {template!r} names unknown slot @{slot}")
-            choices.append(slots[slot])
+            choices.append(list(slots[slot]))
         else:
             choices.append([word])
         position = match.end()
-    if template[position:].strip():
-        raise TemplateError(f"cannot read template {template!r}")
-    return [" ".join(part for part in parts if part) for parts in itertools.product(*choices)]
+    if template[position:].strip() or "*" in template:
+        raise TemplateError(f"cannot read template {template!r} (no * in templates)")
+    return choices
 
 
-def expand_all(templates: Sequence[str], slots: Mapping[str, Sequence[str]]) -> list[str]:
-    """All phrases of all ``templates``, duplicates dropped, order kept."""
-    phrases = (phrase for template in templates for phrase in expand(template, slots))
-    return list(dict.fromkeys(phrase for phrase in phrases if phrase))
+def expand(template: str, slots: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every phrase ``template`` stands for (the template itself if it has no variables)."""
+    if not is_template(template):
+        return [template]
+    combinations = itertools.product(*parse(template, slots))
+    return [" ".join(part for part in parts if part) for parts in combinations]
