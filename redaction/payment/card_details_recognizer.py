@@ -170,7 +170,8 @@ def _spoken_expiry_dates(scan: PaymentScan, answer: bool, card_ends: list[int]) 
         if not run.spoken or not 2 <= len(run.digits) <= 6:
             continue
         month = _MONTH_BEFORE.search(scan.text, max(0, run.start - 12), run.start)
-        start = month.start() if month else run.start
+        weak_zero = _WEAK_ZERO_BEFORE.search(scan.text, max(0, run.start - 3), run.start)
+        start = month.start() if month else weak_zero.start() if weak_zero else run.start
         cue = _expiry_cue_nearest(scan, start, run.end)
         if (cue or answer) and (month or len(run.digits) >= 3):
             yield EXPIRY, start, run.end, 0.8, "spoken"

@@ -138,7 +138,8 @@ def _fragment(run: DigitRun, scan: PaymentScan) -> bool:
         return True
     if scan.carried.asked_for == "card" and scan.starts_message(run.start):
         return True  # "what's the long number?" -> "5288"
-    return len(digits) >= 6 and scan.cues["card"].before(run.start, 30) is not None
+    # "my card number is 49291234": a card-number cue, not just "pay by card for 40917736".
+    return len(digits) >= 6 and scan.cues["card_number"].before(run.start, 30) is not None
 
 
 def _card_cue_before(scan: PaymentScan, start: int) -> bool:

@@ -75,6 +75,7 @@ def test_amounts_and_times_are_not_expiry_dates(redact: Callable[..., str], text
         "can the direct debit for acc 60551207 come out on the 15th instead",
         "£96 went out by direct debit to account 40877321 yesterday",
         "please split account 62019984 into ten instalments, I pay by card",
+        "can I pay by card for 40917736",  # "card" alone is no card-number cue
         # Spoken in a transcript, with a payment cue in the same breath.
         "I want to pay the card bill the account's six two oh double one five nine three",
         # Class: references with letters, never partly redacted, even in payment talk.

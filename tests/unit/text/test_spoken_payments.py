@@ -22,6 +22,7 @@ R = "[REDACTED]"
         ("the card runs out oh seven slash three oh", f"the card runs out {R}"),
         # A lone "o" (a weak zero elsewhere) belongs to the month before "slash".
         ("expiry o five slash twenty six", f"expiry {R}"),
+        ("the expiry's o four two seven", f"the expiry's {R}"),  # and without "slash"
         # Typed digits with the word "slash" (a transcript mixing digits and words).
         ("expires 06 slash 27", f"expires {R}"),
     ],
