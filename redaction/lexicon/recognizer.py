@@ -131,8 +131,14 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 def _inside_any(match: PhraseMatch, blockers: list[PhraseMatch]) -> bool:
     """The hit shares a word with a false friend: "sick" in "sick of", but also "went to
-    church" running into "Church Lane"."""
-    return any(b.first <= match.last and match.first <= b.last for b in blockers)
+    church" running into "Church Lane". A longer phrase holding the whole false friend is
+    more specific and stands ("serving a sentence" holds "a sentence")."""
+    return any(
+        b.first <= match.last
+        and match.first <= b.last
+        and not (match.first <= b.first and b.last <= match.last and match.last > match.first)
+        for b in blockers
+    )
 
 
 def _longest_hits(hits: list[_TokenHit]) -> list[_TokenHit]:

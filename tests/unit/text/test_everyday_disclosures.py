@@ -45,6 +45,9 @@ def categories(engine: TextEngine, text: str, speaker: str | None = None) -> set
         "he has peripheral neuropathy in both feet",
         "she's recovering from a mastectomy",
         # Getting about, body parts in a state, the spectrum.
+        "I can't walk far without my rollator",
+        "my grandson was born prem and has a weak chest",
+        "she's got really bad allergies to the mould",
         "I can't get up the stairs without help now",
         "his ankles are swollen again",
         "she's type 2 and it's getting worse",
@@ -77,6 +80,8 @@ def test_colloquial_health(engine: TextEngine, text: str) -> None:
         "the man opposite exposed himself to my daughter",
         "he booted our door in last night",
         "the police caught him selling drugs by the school",
+        "the man over the road set his dog on my son",
+        "my ex is still serving a sentence for it",  # a phrase holding "a sentence"
         # Custody and court in slang.
         "her brother's in the nick again",
         "my son got banged up last year",
@@ -103,6 +108,7 @@ def test_offences_by_identifiable_people(engine: TextEngine, text: str) -> None:
         "my son hit the roof when he saw the bill",
         "it's a civil matter, not a police matter",
         # A crime reference for one's own report; a court as a place.
+        "the police gave us a crime number for the burglary",
         "I have a crime reference for the break in",
         "the crown court car park is full",
     ],
