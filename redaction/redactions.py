@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from redaction.findings import Redaction
 from redaction.payment.scan import PaymentScan
@@ -51,3 +52,29 @@ def trailing_card_digits(scan: PaymentScan, redactions: tuple[Redaction, ...]) -
     if not cards or not scan.ends_message(cards[-1].end):
         return 0
     return digits_within(scan, cards[-1])
+
+
+def apply_redactions(text: str, redactions: Sequence[Redaction], mask: str = "[REDACTED]") -> str:
+    """``text`` with every redacted span replaced by ``mask``; everything else verbatim.
+
+    Overlapping or touching spans are merged first, so the result holds no digit of any
+    redacted item.
+    """
+    pieces: list[str] = []
+    position = 0
+    for start, end in _merged_spans(redactions):
+        pieces.append(text[position:start])
+        pieces.append(mask)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _merged_spans(redactions: Sequence[Redaction]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for item in sorted(redactions, key=lambda r: (r.start, r.end)):
+        if merged and item.start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], item.end))
+        else:
+            merged.append((item.start, item.end))
+    return merged

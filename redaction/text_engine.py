@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -26,7 +25,7 @@ from redaction.lexicon.recognizer import SpecialCategoryRecognizer, entity_of
 from redaction.payment.card_recognizer import PaymentCardRecognizer
 from redaction.payment.scan import AskedFor, Carried, CueKind, PaymentScan, cue_spans
 from redaction.questions import open_question
-from redaction.redactions import resolve_overlaps, trailing_card_digits
+from redaction.redactions import apply_redactions, resolve_overlaps, trailing_card_digits
 from redaction.text_settings import TextSettings
 
 _NOTHING_CARRIED = Carried()
@@ -39,6 +38,7 @@ KIND_OF_ENTITY: dict[str, RedactionKind] = {
     "UK_BANK_ACCOUNT": "bank_account",
     "IBAN_CODE": "iban",
 }
+__all__ = ["TextEngine", "TextFindings", "apply_redactions", "default_engine"]
 CATEGORY_OF_ENTITY: dict[str, Category] = {entity_of(category): category for category in CATEGORIES}
 
 
@@ -238,29 +238,3 @@ def _flags(results: list[RecognizerResult]) -> tuple[Flag, ...]:
 def default_engine() -> TextEngine:
     """The process-wide engine, built once from packaged data and ``RINGFENCE_TEXT_*``."""
     return TextEngine.from_settings(TextSettings())
-
-
-def apply_redactions(text: str, redactions: Sequence[Redaction], mask: str = "[REDACTED]") -> str:
-    """``text`` with every redacted span replaced by ``mask``; everything else verbatim.
-
-    Overlapping or touching spans are merged first, so the result holds no digit of any
-    redacted item.
-    """
-    pieces: list[str] = []
-    position = 0
-    for start, end in _merged_spans(redactions):
-        pieces.append(text[position:start])
-        pieces.append(mask)
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-def _merged_spans(redactions: Sequence[Redaction]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for item in sorted(redactions, key=lambda r: (r.start, r.end)):
-        if merged and item.start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], item.end))
-        else:
-            merged.append((item.start, item.end))
-    return merged

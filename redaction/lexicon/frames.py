@@ -75,7 +75,7 @@ class PersonFrames(BaseModel):
         if last + 1 < len(lowers) and lowers[last + 1] in self.people:
             return True
         index = first - 1
-        while index >= 0 and lowers[index] in self.modifiers:
+        while index >= 0 and (lowers[index] in self.modifiers or _conjoined(tokens, index)):
             index -= 1
         if index < 0:
             return False
@@ -165,6 +165,12 @@ class PersonFrames(BaseModel):
         if lower in self.address_subjects:  # "next door are Roma", "upstairs are dealing"
             return lower != "door" or (index > 0 and tokens.lowers[index - 1] == "next")
         return index > 0 and _is_name(tokens.texts[index])
+
+
+def _conjoined(tokens: WordTokens, index: int) -> bool:
+    """A capitalised word joined by "and"/"or" to the next: "we're Muslim and Asian"."""
+    following = tokens.lowers[index + 1] if index + 1 < len(tokens.lowers) else ""
+    return following in ("and", "or") and tokens.texts[index].istitle()
 
 
 def _is_name(text: str) -> bool:

@@ -59,6 +59,8 @@ def test_terms(fixture_engine: TextEngine, text: str, expected: list[tuple[str, 
         ("hes Polish", [("ethnicity", "Polish")]),  # ambiguous, said of a person
         ("we're Indian", [("ethnicity", "Indian")]),  # predicate, said of a person
         ("an Indian takeaway", []),  # predicate, not said of a person
+        # A predicate joined to another by "and" is said of the same subject.
+        ("we're Muslim and Indian", [("religion", "Muslim"), ("ethnicity", "Indian")]),
         ("I came from Eritrea last year", [("ethnicity", "Eritrea")]),  # origin frame
         ("aid from Eritrea", []),
         ("his trial is in March", [("criminal", "trial")]),  # possessive frame
