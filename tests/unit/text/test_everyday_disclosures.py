@@ -135,6 +135,8 @@ def test_victims_idioms_and_places_are_not_offences(engine: TextEngine, text: st
         # Union membership in plain words.
         ("I'm in Unite so I'll ask my rep", "trade_union"),
         ("we're living on strike pay at the moment", "trade_union"),
+        # Biometric capture in plain words.
+        ("I don't want them to scan my face at the desk", "biometric"),
         # Origin said of neighbours named by where they live.
         ("next door are Lithuanian and they've been lovely", "ethnicity"),
     ],
@@ -160,6 +162,8 @@ def test_practice_membership_and_origin(engine: TextEngine, text: str, category:
         "which councillor is in your ward",  # an electoral ward
         "the gas engineer gave us the all clear",  # not a cancer all-clear
         "I'm not sympathetic and I've got a diploma",  # medical-looking endings
+        "I'll be straight round after work",  # not an orientation
+        "worrying is in my genes",  # not genetic data
     ],
 )
 def test_idioms_venues_and_documents_are_not_flagged(engine: TextEngine, text: str) -> None:
