@@ -102,3 +102,27 @@ def test_cue_words_are_not_the_code(redact: Callable[..., str]) -> None:
 def test_spoken_council_references_stay(redact: Callable[..., str], text: str) -> None:
     """A spoken reference is no card fragment, even with a payment cue in the sentence."""
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Class: the card read out in chunks with the agent's backchannel in between.
+        (
+            "the long number is six oh one one, yep, triple oh nine nine, okay, "
+            "oh one three nine, right, four two four",
+            f"the long number is {R}",
+        ),
+        (
+            "card number five four one two go on two two six three got that "
+            "four five six seven mhm eight nine double oh",
+            f"card number {R}",
+        ),
+        ("so it's 6011 yeah 0009 okay 9013 yep 9424", f"so it's {R}"),  # digits from ASR
+    ],
+)
+def test_card_read_in_chunks_with_backchannel(
+    redact: Callable[..., str], text: str, expected: str
+) -> None:
+    """"yep", "okay", "go on" between chunks do not break the card number."""
+    assert redact(text) == expected
