@@ -124,5 +124,5 @@ def test_spoken_council_references_stay(redact: Callable[..., str], text: str) -
 def test_card_read_in_chunks_with_backchannel(
     redact: Callable[..., str], text: str, expected: str
 ) -> None:
-    """"yep", "okay", "go on" between chunks do not break the card number."""
+    """ "yep", "okay", "go on" between chunks do not break the card number."""
     assert redact(text) == expected
