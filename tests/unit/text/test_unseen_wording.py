@@ -49,3 +49,36 @@ def test_civil_process_idioms_and_roles_are_not_offences(engine: TextEngine, tex
 def test_offences_by_people_named_by_trade_or_address(engine: TextEngine, text: str) -> None:
     """An offence act by a person named by trade or address is offence data."""
     assert "criminal" in categories(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("the hospital discharge team will contact you", None),  # a team
+        ("we can arrange a commode or a toilet frame", "agent"),  # an offer
+        ("I can book a BSL interpreter for the appointment", "agent"),  # an offer
+        ("we can request a medical assessment if needed", "agent"),  # an offer
+        ("I've attached your support worker's letter", None),  # a document
+        ("there's a letter from the paediatrician in the file", None),  # a document
+        ("an OT assessment is available from adult social care", "agent"),  # a service
+    ],
+)
+def test_services_offers_and_documents_are_not_health(
+    engine: TextEngine, text: str, speaker: str | None
+) -> None:
+    """A service, a team, an offer or a document is no one's health by itself."""
+    assert "health" not in categories(engine, text, speaker=speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("his wheelchair has broken again", None),  # possessed aid
+        ("we can arrange a repair to his wheelchair", "agent"),  # offer, but his aid
+        ("her commode needs emptying twice a day", None),  # possessed aid
+        ("my mum has just been discharged from hospital", None),  # discharge of a person
+    ],
+)
+def test_aids_held_by_a_person_are_health(engine: TextEngine, text: str, speaker: str | None) -> None:
+    """An aid or treatment belonging to someone stays health data."""
+    assert "health" in categories(engine, text, speaker=speaker)
