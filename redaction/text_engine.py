@@ -112,6 +112,8 @@ class TextEngine:
         results = self._results(text, artifacts)
         if speaker == "agent" and results:
             results = self._without_generic_agent_talk(text, artifacts, results)
+        elif results:
+            results = self._without_hypotheticals(text, artifacts, results)
         redactions = (
             resolve_overlaps(
                 text,
@@ -146,6 +148,18 @@ class TextEngine:
             for r in results
             if r.entity_type not in CATEGORY_OF_ENTITY
             or not statements.nobodys_data(text, artifacts.words, r.start)
+        ]
+
+    def _without_hypotheticals(
+        self, text: str, artifacts: TextArtifacts, results: list[RecognizerResult]
+    ) -> list[RecognizerResult]:
+        # Anyone may ask "if someone gets sent to prison does the bill change?": no person.
+        statements = self._pipeline.agent_statements
+        return [
+            r
+            for r in results
+            if r.entity_type not in CATEGORY_OF_ENTITY
+            or not statements.hypothetical_about_nobody(text, artifacts.words, r.start)
         ]
 
     def _artifacts(self, text: str, carried: Carried) -> TextArtifacts:

@@ -30,6 +30,7 @@ class AgentStatements(BaseModel):
     generic_markers: tuple[str, ...]
     owners: frozenset[str] = frozenset()
     hypothetical_markers: tuple[str, ...] = ()
+    anonymous_people: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None) -> AgentStatements:
@@ -56,6 +57,18 @@ class AgentStatements(BaseModel):
             # partner is in prison he is disregarded").
             return self.owners.isdisjoint(tokens.lowers[first:hit])
         return False
+
+    def hypothetical_about_nobody(self, text: str, tokens: WordTokens, start: int) -> bool:
+        """Anyone's sentence supposing about an unnamed person ("If someone in the house
+        gets sent to prison ..."), naming no one with a possessive before the hit."""
+        first, last = _sentence_tokens(text, tokens, start)
+        hit = bisect.bisect_left(tokens.starts, start)
+        if first > last or not self.owners.isdisjoint(tokens.lowers[first : hit + 1]):
+            return False
+        words = " " + " ".join(tokens.lowers[first : last + 1]) + " "
+        return any(f" {marker} " in words for marker in self.hypothetical_markers) and any(
+            f" {person} " in words for person in self.anonymous_people
+        )
 
     def _owned(self, tokens: WordTokens, index: int) -> bool:
         """The word at ``index`` belongs to someone: "your stroke", "Mrs Khan's asthma"."""

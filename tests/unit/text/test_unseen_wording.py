@@ -82,3 +82,25 @@ def test_services_offers_and_documents_are_not_health(
 def test_aids_held_by_a_person_are_health(engine: TextEngine, text: str, speaker: str | None) -> None:
     """An aid or treatment belonging to someone stays health data."""
     assert "health" in categories(engine, text, speaker=speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "flagged"),
+    [
+        # Suppositions about nobody in particular, by anyone: not flagged.
+        ("If someone in the house gets sent to prison does the bill change?", None, False),
+        ("if anybody here has a disability is there a discount", "customer", False),
+        ("Please include strike pay as income on the form", "agent", False),
+        ("is it the strike? the bins haven't been done", None, False),
+        # A named or possessed person in the same supposition: flagged.
+        ("if my son gets sent to prison does the bill change?", None, True),
+        ("if he goes to prison what happens to the discount", None, True),
+        ("my union is balloting next week", None, True),
+        ("I'm a Unite member so I'll be on strike", None, True),
+    ],
+)
+def test_suppositions_and_rules_versus_people(
+    engine: TextEngine, text: str, speaker: str | None, flagged: bool
+) -> None:
+    """A supposition about 'someone' or an income rule is nobody's data; a named person is."""
+    assert bool(categories(engine, text, speaker=speaker)) is flagged
