@@ -104,3 +104,35 @@ def test_suppositions_and_rules_versus_people(
 ) -> None:
     """A supposition about 'someone' or an income rule is nobody's data; a named person is."""
     assert bool(categories(engine, text, speaker=speaker)) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a m/c in march so not been great",  # text-speak miscarriage
+        "im preg again so need a bigger place",  # text-speak pregnancy
+        "my art writis is really bad in the cold",  # sound-alike split (autocorrect)
+        "dad has die a bettys and cant do stairs",  # sound-alike split
+        "she's very chesty this week",  # colloquial chest complaint
+        "hes on oxygen at night",  # treatment
+        "been on antideppresants for a year",  # doubled-letter slip in a plural
+        "my hips dodgy so I can't carry the bins",  # body part in a bad way, no verb
+        "his knee's knackered after the fall",  # same, clitic verb
+    ],
+)
+def test_text_speak_and_autocorrect_health(engine: TextEngine, text: str) -> None:
+    """Health in text-speak, sound-alike splits and slips is still health."""
+    assert "health" in categories(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "your back garden is a mess",  # a garden, not a back
+        "the signal is bad round here",  # no body part
+        "my phone is dodgy so text me",  # not a body part
+    ],
+)
+def test_things_in_a_bad_way_are_not_health(engine: TextEngine, text: str) -> None:
+    """Only a person's body part in a bad way is health."""
+    assert "health" not in categories(engine, text)
