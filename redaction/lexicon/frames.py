@@ -38,6 +38,7 @@ class PersonFrames(BaseModel):
     objects: frozenset[str] = frozenset()
     causatives: frozenset[str] = frozenset()
     not_agents: frozenset[str] = frozenset()
+    non_human_actors: frozenset[str] = frozenset()
     passive_markers: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     agent_reach: int = 5
@@ -122,10 +123,13 @@ class PersonFrames(BaseModel):
             word = lowers[index]
             if word in self.not_agents or word in self.clause_breaks:
                 break
+            if word in self.non_human_actors:
+                break
             if _SENTENCE_BREAK.search(text, tokens.ends[index], tokens.starts[index + 1]):
                 break
             if word not in self.objects and self._subject(tokens, index):
-                return True
+                # "the dog next door bit my daughter": the person only says whose dog
+                return self.non_human_actors.isdisjoint(lowers[max(0, index - 3) : first])
         return self._by_person(tokens, last, text)
 
     def _by_person(self, tokens: WordTokens, last: int, text: str) -> bool:

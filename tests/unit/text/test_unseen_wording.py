@@ -136,3 +136,22 @@ def test_text_speak_and_autocorrect_health(engine: TextEngine, text: str) -> Non
 def test_things_in_a_bad_way_are_not_health(engine: TextEngine, text: str) -> None:
     """Only a person's body part in a bad way is health."""
     assert "health" not in categories(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Animals, vehicles and weather do not commit offences.
+        ("next door's cat scratched my car again", False),
+        ("the dog next door bit my daughter through the fence", False),
+        ("the bin lorry smashed our wall reversing", False),
+        ("the wind smashed my window last night", False),
+        # A person doing it, even to an animal or near one: flagged.
+        ("he kicked my dog in the street", True),
+        ("the man in the white van smashed my window", True),
+        ("my neighbour's son keyed my car", True),
+    ],
+)
+def test_offences_need_a_human_actor(engine: TextEngine, text: str, flagged: bool) -> None:
+    """An offence act needs a person doing it, not an animal or a thing."""
+    assert ("criminal" in categories(engine, text)) is flagged
