@@ -155,3 +155,17 @@ def test_things_in_a_bad_way_are_not_health(engine: TextEngine, text: str) -> No
 def test_offences_need_a_human_actor(engine: TextEngine, text: str, flagged: bool) -> None:
     """An offence act needs a person doing it, not an animal or a thing."""
     assert ("criminal" in categories(engine, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he got time off work for the move",  # leave, not prison
+        "we got time and a half on bank holidays",  # overtime pay
+        "I'm not mad at you, just the system",  # temper idiom
+        "I'm a bit OCD about the recycling",  # fussiness idiom
+    ],
+)
+def test_everyday_idioms_are_not_flagged(engine: TextEngine, text: str) -> None:
+    """Everyday idioms built on category words are nobody's data."""
+    assert categories(engine, text) == set()
