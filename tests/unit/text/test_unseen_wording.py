@@ -169,3 +169,20 @@ def test_offences_need_a_human_actor(engine: TextEngine, text: str, flagged: boo
 def test_everyday_idioms_are_not_flagged(engine: TextEngine, text: str) -> None:
     """Everyday idioms built on category words are nobody's data."""
     assert categories(engine, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A named disease referred back to, or said of a person: a second health span.
+        ("My dad had Huntington's. I'm scared I'll get the disease too", True),
+        ("he has the disease and can't manage the stairs", True),
+        # No disease named, no person: not health.
+        ("the disease in the trees on the green needs sorting", False),
+        ("the disease on the roses has spread over the fence", False),
+    ],
+)
+def test_a_disease_referred_back_to(engine: TextEngine, text: str, flagged: bool) -> None:
+    """'the disease' counts when it refers to a named disease or to someone's own."""
+    spans = {text[f.start : f.end] for f in engine.analyse(text).flags if f.category == "health"}
+    assert any("the disease" in span for span in spans) is flagged
