@@ -186,3 +186,19 @@ def test_a_disease_referred_back_to(engine: TextEngine, text: str, flagged: bool
     """'the disease' counts when it refers to a named disease or to someone's own."""
     spans = {text[f.start : f.end] for f in engine.analyse(text).flags if f.category == "health"}
     assert any("the disease" in span for span in spans) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "category", "flagged"),
+    [
+        ("our branch is balloting next month", None, "trade_union", True),  # membership
+        ("my branch voted to strike last night", None, "trade_union", True),  # membership
+        ("our branch is closing on Friday", None, "trade_union", False),  # a bank branch
+        ("we can fit a grab rail for your mum's arthritis", "agent", "health", True),  # hers
+    ],
+)
+def test_branches_and_fitted_aids(
+    engine: TextEngine, text: str, speaker: str | None, category: str, flagged: bool
+) -> None:
+    """A union branch taking action is membership; an aid for someone's condition is health."""
+    assert (category in categories(engine, text, speaker=speaker)) is flagged
