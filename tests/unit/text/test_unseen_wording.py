@@ -202,3 +202,31 @@ def test_branches_and_fitted_aids(
 ) -> None:
     """A union branch taking action is membership; an aid for someone's condition is health."""
     assert (category in categories(engine, text, speaker=speaker)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("our mental health liaison officer can call you back", "agent"),  # a staff role
+        ("I'll pass this to our disability adviser", "agent"),  # a staff role
+        ("I've been doing time on hold for an hour", None),  # waiting, not custody
+        ("paying this bill feels like a life sentence", None),  # idiom
+    ],
+)
+def test_staff_roles_and_waiting_idioms(engine: TextEngine, text: str, speaker: str | None) -> None:
+    """A staff role or an idiom about waiting is nobody's data."""
+    assert categories(engine, text, speaker=speaker) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son is under the mental health team",  # a person's care
+        "she's got a disability and can't use the stairs",  # a person's disability
+        "he's doing time in Durham",  # custody
+        "he got a life sentence for it",  # custody
+    ],
+)
+def test_people_under_those_services_still_count(engine: TextEngine, text: str) -> None:
+    """The same words said of a person are still special-category data."""
+    assert categories(engine, text)
