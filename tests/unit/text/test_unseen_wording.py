@@ -79,7 +79,9 @@ def test_services_offers_and_documents_are_not_health(
         ("my mum has just been discharged from hospital", None),  # discharge of a person
     ],
 )
-def test_aids_held_by_a_person_are_health(engine: TextEngine, text: str, speaker: str | None) -> None:
+def test_aids_held_by_a_person_are_health(
+    engine: TextEngine, text: str, speaker: str | None
+) -> None:
     """An aid or treatment belonging to someone stays health data."""
     assert "health" in categories(engine, text, speaker=speaker)
 
