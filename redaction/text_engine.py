@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -22,6 +23,7 @@ from redaction.findings import CATEGORIES, Category, Flag, Redaction, RedactionK
 from redaction.lexicon.enhancer import StemContextEnhancer
 from redaction.lexicon.matcher import PhraseMatch
 from redaction.lexicon.recognizer import SpecialCategoryRecognizer, entity_of
+from redaction.lexicon.tokens import WordTokens
 from redaction.payment.card_recognizer import PaymentCardRecognizer
 from redaction.payment.scan import AskedFor, Carried, CueKind, PaymentScan, cue_spans
 from redaction.questions import open_question
@@ -110,10 +112,16 @@ class TextEngine:
             carried = dataclasses.replace(carried, payment_context=True)
         artifacts = self._artifacts(text, carried)
         results = self._results(text, artifacts)
-        if speaker == "agent" and results:
-            results = self._without_generic_agent_talk(text, artifacts, results)
-        elif results:
-            results = self._without_hypotheticals(text, artifacts, results)
+        if results:
+            statements = self._pipeline.agent_statements
+            # Agents' generic rules are nobody's data; anyone's hypotheticals neither
+            # ("if someone gets sent to prison does the bill change?").
+            about_nobody = (
+                statements.nobodys_data
+                if speaker == "agent"
+                else statements.hypothetical_about_nobody
+            )
+            results = _without_nobodys_data(text, artifacts, results, about_nobody)
         redactions = (
             resolve_overlaps(
                 text,
@@ -138,29 +146,6 @@ class TextEngine:
             trailing_card_digits=trailing_card_digits(scan, redactions),
             asked_for=asked_for,
         )
-
-    def _without_generic_agent_talk(
-        self, text: str, artifacts: TextArtifacts, results: list[RecognizerResult]
-    ) -> list[RecognizerResult]:
-        statements = self._pipeline.agent_statements
-        return [
-            r
-            for r in results
-            if r.entity_type not in CATEGORY_OF_ENTITY
-            or not statements.nobodys_data(text, artifacts.words, r.start)
-        ]
-
-    def _without_hypotheticals(
-        self, text: str, artifacts: TextArtifacts, results: list[RecognizerResult]
-    ) -> list[RecognizerResult]:
-        # Anyone may ask "if someone gets sent to prison does the bill change?": no person.
-        statements = self._pipeline.agent_statements
-        return [
-            r
-            for r in results
-            if r.entity_type not in CATEGORY_OF_ENTITY
-            or not statements.hypothetical_about_nobody(text, artifacts.words, r.start)
-        ]
 
     def _artifacts(self, text: str, carried: Carried) -> TextArtifacts:
         """One pass builds what every recognizer reads: tokens, phrase matches, digit runs."""
@@ -252,3 +237,18 @@ def _flags(results: list[RecognizerResult]) -> tuple[Flag, ...]:
 def default_engine() -> TextEngine:
     """The process-wide engine, built once from packaged data and ``RINGFENCE_TEXT_*``."""
     return TextEngine.from_settings(TextSettings())
+
+
+def _without_nobodys_data(
+    text: str,
+    artifacts: TextArtifacts,
+    results: list[RecognizerResult],
+    about_nobody: Callable[[str, WordTokens, int], bool],
+) -> list[RecognizerResult]:
+    """Drop special-category results that ``about_nobody`` says concern no person."""
+    return [
+        r
+        for r in results
+        if r.entity_type not in CATEGORY_OF_ENTITY
+        or not about_nobody(text, artifacts.words, r.start)
+    ]
