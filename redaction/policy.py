@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from redaction.data_files import first_line, read_data_text
 from redaction.exceptions import PolicyError
 
 Channel = Literal["call", "chat"]
@@ -72,11 +72,7 @@ class Policy(BaseModel):
 def load_policy(path: Path | None = None) -> Policy:
     """Load the policy from ``path``, or the packaged default when ``path`` is None."""
     try:
-        if path is None:
-            text = resources.files("redaction").joinpath("data/policy.yaml").read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
+        text = read_data_text("policy.yaml", path)
         return Policy.model_validate(yaml.safe_load(text))
     except (OSError, yaml.YAMLError, ValidationError) as error:
-        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise PolicyError(f"policy file {path or 'default'}: {first_line}") from error
+        raise PolicyError(f"policy file {path or 'default'}: {first_line(error)}") from error

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from importlib import resources
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from redaction.data_files import read_data_text
 from redaction.lexicon.tokens import WordTokens
 
 _DEFAULT_FRAMES = frozenset({"possessive", "copula"})
@@ -46,10 +46,7 @@ class PersonFrames(BaseModel):
 
     @classmethod
     def load(cls, path: Path | None = None) -> PersonFrames:
-        if path is None:
-            source = resources.files("redaction").joinpath("data/person_frames.yaml")
-            return cls.model_validate(yaml.safe_load(source.read_text("utf-8")))
-        return cls.model_validate(yaml.safe_load(Path(path).read_text("utf-8")))
+        return cls.model_validate(yaml.safe_load(read_data_text("person_frames.yaml", path)))
 
     def said_of_person(
         self,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from redaction.data_files import first_line, read_data_text
 from redaction.exceptions import RingfenceError
 from redaction.findings import Category
 from redaction.lexicon.templates import TemplateError, is_template, parse
@@ -85,12 +85,7 @@ class Lexicon(BaseModel):
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load the packaged lexicon, or ``path`` when given."""
     try:
-        if path is None:
-            source = resources.files("redaction").joinpath("data/special_categories.yaml")
-            text = source.read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
+        text = read_data_text("special_categories.yaml", path)
         return Lexicon.model_validate(yaml.safe_load(text)).checked()
     except (OSError, yaml.YAMLError, ValidationError, TemplateError) as error:
-        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise LexiconError(f"lexicon {path or 'default'}: {first_line}") from error
+        raise LexiconError(f"lexicon {path or 'default'}: {first_line(error)}") from error

@@ -19,20 +19,17 @@ condition nobody thought to list is still found, for the price of one cached loo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
+from redaction.data_files import read_data_text
 from redaction.lexicon.tokens import WordTokens
 
 
 def load_never_correct(path: Path | None = None) -> frozenset[str]:
     """The ordinary words the corrector must leave alone (``data/spelling.yaml``)."""
-    if path is None:
-        text = resources.files("redaction").joinpath("data/spelling.yaml").read_text("utf-8")
-    else:
-        text = Path(path).read_text("utf-8")
+    text = read_data_text("spelling.yaml", path)
     words = (yaml.safe_load(text) or {}).get("never_correct", [])
     return frozenset(str(word).lower() for word in words)
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from importlib import resources
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from redaction.data_files import read_data_text
 from redaction.lexicon.tokens import WordTokens
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -34,10 +34,7 @@ class AgentStatements(BaseModel):
 
     @classmethod
     def load(cls, path: Path | None = None) -> AgentStatements:
-        if path is None:
-            source = resources.files("redaction").joinpath("data/agent_statements.yaml")
-            return cls.model_validate(yaml.safe_load(source.read_text("utf-8")))
-        return cls.model_validate(yaml.safe_load(Path(path).read_text("utf-8")))
+        return cls.model_validate(yaml.safe_load(read_data_text("agent_statements.yaml", path)))
 
     def nobodys_data(self, text: str, tokens: WordTokens, start: int) -> bool:
         """The sentence holding offset ``start`` is a yes/no question or a generic rule,

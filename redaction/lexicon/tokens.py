@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+from redaction.data_files import read_data_text
 
 
 # Not frozen: built per message in the hot path, where frozen init costs 2-3x.
@@ -39,10 +40,7 @@ class LemmaTable:
 
     @classmethod
     def load(cls, path: Path | None = None) -> LemmaTable:
-        if path is None:
-            text = resources.files("redaction").joinpath("data/lemmas.txt").read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
+        text = read_data_text("lemmas.txt", path)
         pairs = (line.split() for line in text.splitlines() if line and not line.startswith("#"))
         return cls({pair[0].lower(): pair[1].lower() for pair in pairs if len(pair) == 2})
 

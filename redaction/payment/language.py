@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from redaction.data_files import first_line, read_data_text
 from redaction.exceptions import RingfenceError
 
 
@@ -58,14 +58,11 @@ class PaymentLanguage:
 def load_payment_language(path: Path | None = None) -> PaymentLanguage:
     """Load the packaged file, or ``path`` when given."""
     try:
-        if path is None:
-            source = resources.files("redaction").joinpath("data/payment_language.yaml")
-            text = source.read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
+        text = read_data_text("payment_language.yaml", path)
         parsed = _File.model_validate(yaml.safe_load(text))
     except (OSError, yaml.YAMLError, ValidationError) as error:
-        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise PaymentLanguageError(f"payment language {path or 'default'}: {first_line}") from error
+        raise PaymentLanguageError(
+            f"payment language {path or 'default'}: {first_line(error)}"
+        ) from error
     cues = {kind: tuple(phrases) for kind, phrases in parsed.cues.model_dump().items()}
     return PaymentLanguage(numbers=parsed.numbers, cues=cues)
