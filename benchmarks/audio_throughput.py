@@ -27,11 +27,11 @@ from typing import Any
 
 import numpy as np
 
-from redaction.asr import speech_to_text
-from redaction.audio.decode import decode_audio, encode_wav, to_int16
-from redaction.call import default_text_engine, redact_call
-from redaction.call_meta import CallMeta
-from redaction.policy import load_policy
+from ringfence.redaction.call.asr import speech_to_text
+from ringfence.redaction.call.audio.decode import decode_audio, encode_wav, to_int16
+from ringfence.redaction.call.metadata import CallMeta
+from ringfence.redaction.call.redact import default_text_engine, redact_call
+from ringfence.redaction.policy import load_policy
 
 RATE = 8000
 SENTENCES = [

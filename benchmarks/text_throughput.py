@@ -56,7 +56,7 @@ def stock_presidio(model_dir: Path) -> Callable[[str], object]:
 
 
 def ringfence() -> Callable[[str], object]:
-    from redaction.text_engine import default_engine
+    from ringfence.redaction.text.engine import default_engine
 
     engine = default_engine()
     return engine.analyse

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from redaction.exceptions import InvalidInputError
+from ringfence.errors import InvalidInputError
 
 
 class ChatMessageIn(BaseModel):

@@ -10,8 +10,8 @@ from typing import Any
 import typer
 from aiokafka import AIOKafkaProducer
 
-from streams.settings import StreamSettings
-from streams.topics import CHAT_EVENTS
+from ringfence.streams.settings import StreamSettings
+from ringfence.streams.topics import CHAT_EVENTS
 
 # Test card numbers from the card schemes' published test ranges; not real cards.
 DEMO_CHATS: list[tuple[str, list[tuple[str, str]]]] = [

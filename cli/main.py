@@ -11,8 +11,8 @@ import sys
 
 import typer
 
-from cli.service_errors import SERVICE_ERRORS, describe
-from redaction.exceptions import RingfenceError
+from ringfence.cli.service_errors import SERVICE_ERRORS, describe
+from ringfence.errors import RingfenceError
 
 app = typer.Typer(
     name="ringfence",
@@ -26,8 +26,8 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     # Imported here so `ringfence --help` stays fast and each command owns its module.
-    from cli import demo, ops, redact_chat, watch
-    from cli.redact_call import redact_call_command
+    from ringfence.cli import demo, ops, redact_chat, watch
+    from ringfence.cli.redact_call import redact_call_command
 
     app.command("redact-chat")(redact_chat.redact_chat)
     app.command("redact-call")(redact_call_command)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import typer
 
-from storage.buckets import ensure_buckets
-from storage.client import make_client
-from storage.settings import StorageSettings
-from streams.bootstrap import ensure_topics
-from streams.settings import StreamSettings
+from ringfence.storage.buckets import ensure_buckets
+from ringfence.storage.client import make_client
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams.ops.bootstrap import ensure_topics
+from ringfence.streams.settings import StreamSettings
 
 
 def bootstrap() -> None:
@@ -46,8 +46,8 @@ def worker(
     """
     from faust import Worker
 
-    from streams.app import app
-    from streams.logs import logging_config
+    from ringfence.streams.app import app
+    from ringfence.streams.ops.logs import logging_config
 
     if log_format not in ("json", "text"):
         raise typer.BadParameter("choose json or text", param_hint="--log-format")
@@ -60,7 +60,7 @@ def schemas(
     out_dir: Path = typer.Option(Path("docs/schemas"), help="Where to write the schemas."),
 ) -> None:
     """Write the JSON Schema of every topic payload, generated from the pydantic models."""
-    from streams.schemas import write_schemas
+    from ringfence.streams.schemas import write_schemas
 
     for path in write_schemas(out_dir):
         typer.echo(str(path))
@@ -70,7 +70,7 @@ def lag(
     alert_at: int = typer.Option(1000, help="Exit 1 when any partition lags more than this."),
 ) -> None:
     """Show the worker group's consumer lag per input partition (for ops and cron checks)."""
-    from streams.lag import measure_lag
+    from ringfence.streams.ops.lag import measure_lag
 
     lags = asyncio.run(measure_lag(StreamSettings()))
     for item in lags:

@@ -1,6 +1,7 @@
 """``ringfence redact-call AUDIO --meta META.json --out-dir DIR``: offline call redaction.
 
-Runs exactly the code the stream workers run (``redaction.call.redact_call`` with the recording
+Runs exactly the code the stream workers run (``ringfence.redaction.call.redact.redact_call``
+with the recording
 policy). Nothing is written unless the call decodes, its metadata fits the audio, the policy
 records its team, and the redacted result passes verification: fail closed.
 """
@@ -16,10 +17,10 @@ from typing import Annotated
 
 import typer
 
-from redaction.call import CallRedaction, redact_call
-from redaction.call_meta import CallMeta, parse_call_meta
-from redaction.exceptions import InvalidInputError
-from redaction.policy import Policy, load_policy
+from ringfence.errors import InvalidInputError
+from ringfence.redaction.call.metadata import CallMeta, parse_call_meta
+from ringfence.redaction.call.redact import CallRedaction, redact_call
+from ringfence.redaction.policy import Policy, load_policy
 
 
 def redact_call_command(

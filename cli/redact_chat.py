@@ -1,8 +1,9 @@
 """``ringfence redact-chat INPUT.jsonl --out OUTPUT.jsonl``: offline chat redaction.
 
-Runs exactly the code the stream workers run (``redaction.chat.redact_chat`` with the
-default text engine and the recording policy). The whole input is checked before anything
-is written, so a malformed file leaves no partial output.
+Runs exactly the code the stream workers run
+(``ringfence.redaction.text.conversation.redact_chat`` with the default
+text engine and the recording policy). The whole input is checked before anything is
+written, so a malformed file leaves no partial output.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.chat_file import ChatIn, read_chats
-from redaction.chat import redact_chat as redact_messages
-from redaction.exceptions import InvalidInputError
-from redaction.findings import Flag
-from redaction.policy import Policy, load_policy
-from redaction.text_engine import TextEngine, default_engine
+from ringfence.cli.chat_file import ChatIn, read_chats
+from ringfence.errors import InvalidInputError
+from ringfence.redaction.findings import Flag
+from ringfence.redaction.policy import Policy, load_policy
+from ringfence.redaction.text.conversation import redact_chat as redact_messages
+from ringfence.redaction.text.engine import TextEngine, default_engine
 
 
 def redact_chat(

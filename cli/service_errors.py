@@ -6,8 +6,8 @@ import urllib3
 from aiokafka.errors import KafkaError
 from minio.error import S3Error
 
-from storage.settings import StorageSettings
-from streams.settings import StreamSettings
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams.settings import StreamSettings
 
 SERVICE_ERRORS: tuple[type[BaseException], ...] = (
     KafkaError,

@@ -8,11 +8,11 @@ import json
 import typer
 from aiokafka import AIOKafkaConsumer
 
-from storage.client import make_client
-from storage.retention import RetentionMetadata
-from storage.settings import StorageSettings
-from streams import topics
-from streams.settings import StreamSettings
+from ringfence.storage.client import make_client
+from ringfence.storage.retention.metadata import RetentionMetadata
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams import topics
+from ringfence.streams.settings import StreamSettings
 
 _OUTPUT_TOPICS = {
     "flags": topics.COMPLIANCE_FLAGS,

@@ -10,7 +10,7 @@ def read_data_text(name: str, override: Path | None = None) -> str:
     """``redaction/data/<name>`` as shipped, or the file at ``override`` when given."""
     if override is not None:
         return Path(override).read_text("utf-8")
-    return resources.files("redaction").joinpath(f"data/{name}").read_text("utf-8")
+    return resources.files("ringfence.redaction").joinpath(f"data/{name}").read_text("utf-8")
 
 
 def first_line(error: BaseException) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redaction.findings import Redaction
+from ringfence.redaction.findings import Redaction
 
 MASK = "[REDACTED]"
 # Defence in depth: an excerpt never shows a long digit run, even one no detector called

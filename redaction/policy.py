@@ -9,8 +9,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from redaction.data_files import first_line, read_data_text
-from redaction.exceptions import PolicyError
+from ringfence.errors import PolicyError
+from ringfence.redaction.data_files import first_line, read_data_text
 
 Channel = Literal["call", "chat"]
 

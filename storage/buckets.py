@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from minio import Minio
 
-from storage.recordings import translate_errors
-from storage.settings import StorageSettings
+from ringfence.storage.recordings import translate_errors
+from ringfence.storage.settings import StorageSettings
 
 
 def ensure_buckets(client: Minio, settings: StorageSettings) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from minio import Minio
 
-from storage.settings import StorageSettings
+from ringfence.storage.settings import StorageSettings
 
 
 def make_client(settings: StorageSettings) -> Minio:

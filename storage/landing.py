@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from minio import Minio
 
-from redaction.exceptions import InvalidInputError
-from storage.recordings import translate_errors
+from ringfence.errors import InvalidInputError
+from ringfence.storage.recordings import translate_errors
 
 
 class LandingStore:

@@ -12,8 +12,8 @@ import urllib3
 from minio import Minio
 from minio.error import S3Error
 
-from storage.exceptions import ObjectMissingError, StorageError, StorageUnavailableError
-from storage.retention import RetentionMetadata
+from ringfence.storage.errors import ObjectMissingError, StorageError, StorageUnavailableError
+from ringfence.storage.retention.metadata import RetentionMetadata
 
 _MISSING_CODES = frozenset({"NoSuchKey", "NoSuchBucket", "NoSuchVersion"})
 

@@ -1,4 +1,4 @@
-"""The Faust application: ``faust -A streams.app worker`` or ``ringfence worker`` runs it.
+"""The Faust application: ``faust -A ringfence.streams.app worker`` or ``ringfence worker`` runs it.
 
 Topics carry raw bytes; agents decode them with pydantic themselves so that a malformed
 event becomes a dead-letter record instead of a crashed stream.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import faust
 
-from streams.settings import StreamSettings
+from ringfence.streams.settings import StreamSettings
 
 
 def broker_url(bootstrap_servers: str) -> str:
@@ -36,7 +36,7 @@ def create_app(settings: StreamSettings | None = None) -> faust.App:
         producer_acks=-1,
         producer_max_request_size=settings.max_session_bytes,
     )
-    from streams.wiring import wire
+    from ringfence.streams.worker import wire
 
     wire(app, settings)
     return app

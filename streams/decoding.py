@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from redaction.exceptions import InvalidInputError
+from ringfence.errors import InvalidInputError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-from redaction.findings import Category
+from ringfence.redaction.findings import Category
 
 
 class _Input(BaseModel):

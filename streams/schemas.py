@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from streams import topics
-from streams.models import AuditEvent, CallRecorded, ChatEvent, ComplianceFlag, DeadLetter
+from ringfence.streams import topics
+from ringfence.streams.models import AuditEvent, CallRecorded, ChatEvent, ComplianceFlag, DeadLetter
 
 TOPIC_MODELS: dict[str, type[BaseModel]] = {
     topics.CHAT_EVENTS: ChatEvent,

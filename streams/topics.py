@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from streams.settings import StreamSettings
+from ringfence.streams.settings import StreamSettings
 
 CHAT_EVENTS = "ringfence.chat.events.v1"
 CALL_RECORDED = "ringfence.call.recorded.v1"

@@ -33,14 +33,26 @@ LABEL = re.compile(r"\[\[([a-z_!]+)\|(.+?)\]\]")
 HEADER = re.compile(r"^##\s*(\S+)\s*\|\s*(\S+)\s*$")
 
 PAYMENT_TAGS = {
-    "card": "payment_card", "card!": "payment_card", "cardpart": "payment_card",
-    "cardw": "payment_card", "cvv": "card_security_code", "exp": "card_expiry",
-    "acct": "bank_account", "sort": "sort_code", "iban": "iban",
+    "card": "payment_card",
+    "card!": "payment_card",
+    "cardpart": "payment_card",
+    "cardw": "payment_card",
+    "cvv": "card_security_code",
+    "exp": "card_expiry",
+    "acct": "bank_account",
+    "sort": "sort_code",
+    "iban": "iban",
 }
 SPECIAL_TAGS = {
-    "health": "health", "religion": "religion", "ethnicity": "ethnicity",
-    "criminal": "criminal", "sexual": "sexual_orientation", "political": "political",
-    "union": "trade_union", "genetic": "genetic", "biometric": "biometric",
+    "health": "health",
+    "religion": "religion",
+    "ethnicity": "ethnicity",
+    "criminal": "criminal",
+    "sexual": "sexual_orientation",
+    "political": "political",
+    "union": "trade_union",
+    "genetic": "genetic",
+    "biometric": "biometric",
 }
 
 
@@ -71,14 +83,12 @@ def check_label(tag: str, text: str, where: str) -> None:
         raise SystemExit(f"{where}: IBAN fails mod-97")
 
 
-def strip_labels(
-    marked: str, seq: int, where: str
-) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
+def strip_labels(marked: str, seq: int, where: str) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
     """Remove inline markup; return clean text and (tag, label) pairs with occurrences."""
     clean, cursor = "", 0
     found: list[tuple[str, str, int]] = []
     for match in LABEL.finditer(marked):
-        clean += marked[cursor:match.start()]
+        clean += marked[cursor : match.start()]
         tag, span = match.group(1), match.group(2)
         if tag not in PAYMENT_TAGS and tag not in SPECIAL_TAGS and tag != "keep":
             raise SystemExit(f"{where}: unknown tag {tag!r}")
@@ -106,8 +116,15 @@ def occurrence_at(text: str, span: str, position: int) -> int:
 
 
 def new_chat(header: re.Match[str]) -> dict[str, Any]:
-    return {"chat_id": header.group(1), "team": header.group(2), "note": "",
-            "messages": [], "payment": [], "keep": [], "special": []}
+    return {
+        "chat_id": header.group(1),
+        "team": header.group(2),
+        "note": "",
+        "messages": [],
+        "payment": [],
+        "keep": [],
+        "special": [],
+    }
 
 
 def add_message(chat: dict[str, Any], line: str, where: str) -> None:

@@ -15,18 +15,30 @@ from typing import Any
 
 import pytest
 
-from redaction.findings import CATEGORIES
+from ringfence.redaction.findings import CATEGORIES
 
 EVAL_FILE = Path(__file__).resolve().parent / "chats.jsonl"
 TEAMS = {"customer_services", "housing_services", "careline_services"}
 PAYMENT_KINDS = {
-    "payment_card", "card_security_code", "card_expiry", "bank_account", "sort_code", "iban",
+    "payment_card",
+    "card_security_code",
+    "card_expiry",
+    "bank_account",
+    "sort_code",
+    "iban",
 }
 CHAT_KEYS = {"chat_id", "team", "note", "messages", "payment", "keep", "special"}
 # Minimums agreed in the brief for the evaluation set (per category, labelled mentions).
 MIN_SPECIAL = {
-    "health": 40, "religion": 25, "ethnicity": 25, "criminal": 25,
-    "sexual_orientation": 6, "political": 6, "trade_union": 6, "genetic": 6, "biometric": 6,
+    "health": 40,
+    "religion": 25,
+    "ethnicity": 25,
+    "criminal": 25,
+    "sexual_orientation": 6,
+    "political": 6,
+    "trade_union": 6,
+    "genetic": 6,
+    "biometric": 6,
 }
 MIN_MESSAGES = 450
 MIN_KEEP = 250

@@ -18,9 +18,9 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from minio import Minio
 
-from storage.client import make_client
-from storage.settings import StorageSettings
-from streams.settings import StreamSettings
+from ringfence.storage.client import make_client
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams.settings import StreamSettings
 from tests.integration.kafka_helpers import wait_for_audit
 from tests.integration.producing import chat_events, send_events
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 
-from streams.settings import StreamSettings
-from streams.topics import AUDIT
+from ringfence.streams.settings import StreamSettings
+from ringfence.streams.topics import AUDIT
 
 
 async def read_all(settings: StreamSettings, topic: str, idle_s: float = 1.0) -> list[Any]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
-from streams.topics import CHAT_EVENTS
+from ringfence.streams.topics import CHAT_EVENTS
 
 START = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 

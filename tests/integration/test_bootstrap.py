@@ -8,9 +8,9 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from minio import Minio
 
-from storage.settings import StorageSettings
-from streams.settings import StreamSettings
-from streams.topics import CHAT_EVENTS, COMPLIANCE_FLAGS
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams.settings import StreamSettings
+from ringfence.streams.topics import CHAT_EVENTS, COMPLIANCE_FLAGS
 from tests.integration.conftest import RINGFENCE
 
 

@@ -13,16 +13,16 @@ import numpy as np
 from aiokafka import AIOKafkaProducer
 from minio import Minio
 
-from storage.layout import call_object_key
-from storage.retention import RetentionMetadata
-from storage.settings import StorageSettings
-from streams.models import CallRecorded
-from streams.settings import StreamSettings
-from streams.topics import CALL_RECORDED, DEADLETTER
+from ringfence.storage.layout import call_object_key
+from ringfence.storage.retention.metadata import RetentionMetadata
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams.models import CallRecorded
+from ringfence.streams.settings import StreamSettings
+from ringfence.streams.topics import CALL_RECORDED, DEADLETTER
 from tests.integration.kafka_helpers import wait_for, wait_for_audit
 from tests.integration.producing import send_events
-from tests.unit.audio.synth import read_wav
-from tests.unit.call.calls import SyntheticCall, dtmf_call, transfer_call
+from tests.unit.redaction.call.audio.synth import read_wav
+from tests.unit.redaction.call.calls import SyntheticCall, dtmf_call, transfer_call
 
 STORAGE = StorageSettings()
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from aiokafka import AIOKafkaProducer
 from minio import Minio
 
-from storage.layout import chat_transcript_key
-from storage.retention import RetentionMetadata
-from storage.settings import StorageSettings
-from streams.settings import StreamSettings
-from streams.topics import (
+from ringfence.storage.layout import chat_transcript_key
+from ringfence.storage.retention.metadata import RetentionMetadata
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams.settings import StreamSettings
+from ringfence.streams.topics import (
     AUDIT,
     CHAT_EVENTS,
     COMPLIANCE_FLAGS,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaProducer
 
-from streams.settings import StreamSettings
+from ringfence.streams.settings import StreamSettings
 from tests.integration.conftest import IDLE_CLOSE_S, RINGFENCE, WORKER_WEB_PORT
 from tests.integration.kafka_helpers import wait_for_audit
 from tests.integration.producing import chat_events, send_events

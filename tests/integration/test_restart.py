@@ -12,9 +12,9 @@ from pathlib import Path
 from aiokafka import AIOKafkaProducer
 from minio import Minio
 
-from storage.settings import StorageSettings
-from streams.settings import StreamSettings
-from streams.topics import AUDIT
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams.settings import StreamSettings
+from ringfence.streams.topics import AUDIT
 from tests.integration.conftest import RINGFENCE
 from tests.integration.kafka_helpers import wait_for
 from tests.integration.producing import chat_events, send_events

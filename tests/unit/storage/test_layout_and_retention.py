@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from storage.layout import call_object_key, chat_transcript_key
-from storage.retention import RetentionMetadata
+from ringfence.storage.layout import call_object_key, chat_transcript_key
+from ringfence.storage.retention.metadata import RetentionMetadata
 
 CAPTURED = datetime(2026, 1, 5, 23, 30, tzinfo=UTC)
 

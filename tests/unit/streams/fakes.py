@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from storage.retention import RetentionMetadata
-from streams.models import AuditEvent, ComplianceFlag, DeadLetter
+from ringfence.storage.retention.metadata import RetentionMetadata
+from ringfence.streams.models import AuditEvent, ComplianceFlag, DeadLetter
 
 
 @dataclass

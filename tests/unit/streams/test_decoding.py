@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from redaction.exceptions import InvalidInputError
-from streams.decoding import decode_event
-from streams.models import CallRecorded, ChatEvent
+from ringfence.errors import InvalidInputError
+from ringfence.streams.decoding import decode_event
+from ringfence.streams.models import CallRecorded, ChatEvent
 
 CARD = "4111111111111111"
 

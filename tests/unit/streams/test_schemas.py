@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from streams.schemas import schema_documents
+from ringfence.streams.schemas import schema_documents
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "schemas"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from streams.settings import StreamSettings
-from streams.topics import RAW_INPUT_TOPICS, sessions_changelog, topic_specs
+from ringfence.streams.settings import StreamSettings
+from ringfence.streams.topics import RAW_INPUT_TOPICS, sessions_changelog, topic_specs
 
 
 def test_raw_input_topics_keep_hours_not_days() -> None:
