@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -49,27 +50,39 @@ def _quiet_client_libraries() -> None:
         logger.propagate = False
 
 
+def _usage_error_types() -> tuple[type[BaseException], ...]:
+    # Typer vendors its own click in newer releases; a plain click may also raise.
+    from click import ClickException
+
+    return (typer.TyperException, ClickException)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    # One line, whatever the error said: a user's mistake never gets a traceback.
+    typer.echo(f"ringfence: error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
 def main() -> None:
-    """Run the CLI; turn Ringfence errors into one clear line."""
+    """Run the CLI; turn every user or service error into one clear line and an exit code.
+
+    2: bad usage, input or configuration; 3: Kafka or the store unreachable; 130: aborted.
+    """
     _register_commands()
     _quiet_client_libraries()
     try:
-        app(standalone_mode=False)
+        app(standalone_mode=False, prog_name="ringfence")
     except RingfenceError as error:
-        typer.echo(f"ringfence: error: {error}", err=True)
-        sys.exit(2)
+        _fail(str(error), 2)
     except SERVICE_ERRORS as error:
-        typer.echo(f"ringfence: error: {describe(error)}", err=True)
-        sys.exit(3)
+        _fail(describe(error), 3)
     except typer.Exit as exit_:
         sys.exit(exit_.exit_code)
     except typer.Abort:
-        typer.echo("ringfence: aborted", err=True)
-        sys.exit(130)
-    except Exception as error:
-        from click import ClickException
-
-        if isinstance(error, ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
+        _fail("aborted", 130)
+    except _usage_error_types() as error:
+        code: int = getattr(error, "exit_code", 2)
+        context = getattr(error, "ctx", None)
+        command = getattr(context, "command_path", None) or "ringfence"
+        hint = f" (see '{command} --help')" if code == 2 else ""
+        _fail(f"{error.format_message()}{hint}", code)  # type: ignore[attr-defined]

@@ -1,18 +1,30 @@
-"""What every agent shares: the clock, the key check and the guard that dead-letters."""
+"""The agent loop every agent runs: the clock, the key check, and what a failure does.
+
+What happens to a failed event is decided by an injected ``ErrorPolicy`` (retry with
+backoff, dead-letter and carry on, or stop the worker), not by an ``except`` in the loop.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
 import faust
 
-from ringfence.errors import InvalidInputError
-from ringfence.streams.error_policy import dead_letter
+from ringfence.errors import InvalidInputError, RingfenceError
+from ringfence.streams.error_policy import (
+    Decision,
+    ErrorPolicy,
+    dead_letter,
+    default_error_policy,
+    with_retries,
+)
 from ringfence.streams.kafka.gap_guard import GapGuard
 from ringfence.streams.kafka.offset_reads import read_range
 from ringfence.streams.ops import metrics
@@ -24,6 +36,29 @@ log = logging.getLogger("ringfence.worker")
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class WorkerStopped(RingfenceError):
+    """Raised out of the agent loop after a STOP decision, so the event is never acked."""
+
+    fatal = True
+    reason = "worker_stopped"
+
+
+@dataclass(frozen=True)
+class FailureHandling:
+    """How the loop treats a failed event: the policy decides, the loop carries it out.
+
+    ``stop`` is called once with the error on a STOP decision (the worker passes its Faust
+    app's ``crash``, so the process exits non-zero and a supervisor can restart it after
+    the deployment is fixed). Retries back off from ``first_delay_s`` to ``max_delay_s``.
+    """
+
+    stop: Callable[[BaseException], Awaitable[None]]
+    policy: ErrorPolicy = default_error_policy
+    max_delay_s: float = 30.0
+    first_delay_s: float = 0.5
+    sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep)
 
 
 def event_key(raw_key: bytes | None, expected: str) -> str:
@@ -39,6 +74,7 @@ async def consume(
     guard: GapGuard,
     publisher: Publisher,
     process: Callable[[RawEvent], Awaitable[None]],
+    failures: FailureHandling,
 ) -> None:
     """The agent loop: every record exactly once per worker, skipped ones recovered."""
     async for event in stream.events():
@@ -47,9 +83,9 @@ async def consume(
             metrics.REPEATS_SKIPPED.labels(topic=raw.topic).inc()
             continue
         for missing in await guard.skipped_before(raw):
-            await run_guarded(missing, publisher, process)
+            await run_guarded(missing, publisher, process, failures)
             guard.processed(missing)
-        await run_guarded(raw, publisher, process)
+        await run_guarded(raw, publisher, process, failures)
         guard.processed(raw)
 
 
@@ -65,13 +101,27 @@ def new_gap_guard(app: faust.App, bootstrap_servers: str) -> GapGuard:
 
 
 async def run_guarded(
-    message: RawEvent, publisher: Publisher, process: Callable[[RawEvent], Awaitable[None]]
+    message: RawEvent,
+    publisher: Publisher,
+    process: Callable[[RawEvent], Awaitable[None]],
+    failures: FailureHandling,
 ) -> None:
-    """Process one record; a failure that retrying can't fix becomes a dead letter."""
+    """Process one record as the policy says: retried, dead-lettered, or the worker stopped.
+
+    Raises ``WorkerStopped`` after a STOP decision; every other failure ends here.
+    """
     started = time.perf_counter()
     try:
-        await process(message)
-    except Exception as error:  # noqa: BLE001 - any failure must dead-letter, not kill the stream
+        await with_retries(
+            lambda: process(message),
+            max_delay_s=failures.max_delay_s,
+            first_delay_s=failures.first_delay_s,
+            sleep=failures.sleep,
+            policy=failures.policy,
+        )
+    except Exception as error:  # noqa: BLE001 - the policy decides, the stream must not die
+        if failures.policy(error) is Decision.STOP:
+            await _stop(message, error, failures)
         letter = dead_letter(
             error,
             topic=message.topic,
@@ -95,3 +145,21 @@ async def run_guarded(
         metrics.PROCESSING_SECONDS.labels(topic=message.topic).observe(
             time.perf_counter() - started
         )
+
+
+async def _stop(message: RawEvent, error: BaseException, failures: FailureHandling) -> None:
+    reason = error.reason if isinstance(error, RingfenceError) else type(error).__name__
+    # One line an operator can act on; the event stays unacknowledged, so once the
+    # deployment is fixed the restarted worker processes it again.
+    log.critical(
+        "worker stopping: %s",
+        error if isinstance(error, RingfenceError) else reason,
+        extra={
+            "topic": message.topic,
+            "partition": message.partition,
+            "offset": message.offset,
+            "reason": reason,
+        },
+    )
+    await failures.stop(error)
+    raise WorkerStopped(f"stopped on {reason}") from error

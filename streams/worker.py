@@ -10,7 +10,7 @@ from ringfence.storage.landing import LandingStore
 from ringfence.storage.recordings import RecordingStore
 from ringfence.storage.settings import StorageSettings
 from ringfence.streams import topics
-from ringfence.streams.agent_loop import new_gap_guard
+from ringfence.streams.agent_loop import FailureHandling, new_gap_guard
 from ringfence.streams.call.agent import wire_calls
 from ringfence.streams.chat.agent import wire_chats
 from ringfence.streams.kafka.kafka_publisher import KafkaPublisher
@@ -29,8 +29,8 @@ def wire(app: faust.App, settings: StreamSettings) -> None:
         app.topic(topics.DEADLETTER, internal=False),
     )
     guard = new_gap_guard(app, settings.kafka_bootstrap_servers)
-    wire_chats(app, settings, publisher, store, policy, guard)
-    wire_calls(
-        app, settings, publisher, LandingStore(client, storage.landing_bucket), store, policy, guard
-    )
+    failures = FailureHandling(stop=app.crash, max_delay_s=settings.retry_max_delay_s)
+    landing = LandingStore(client, storage.landing_bucket)
+    wire_chats(app, settings, publisher, store, policy, guard, failures)
+    wire_calls(app, settings, publisher, landing, store, policy, guard, failures)
     wire_web(app, settings)

@@ -10,11 +10,10 @@ from ringfence.redaction.policy import Policy
 from ringfence.storage.landing import LandingStore
 from ringfence.storage.recordings import RecordingStore
 from ringfence.streams import topics
-from ringfence.streams.agent_loop import consume, event_key, utc_now
+from ringfence.streams.agent_loop import FailureHandling, consume, event_key, utc_now
 from ringfence.streams.call.handler import CallHandler
 from ringfence.streams.call.process_pool import CallRedactionPool
 from ringfence.streams.decoding import decode_event
-from ringfence.streams.error_policy import with_retries
 from ringfence.streams.kafka.gap_guard import GapGuard
 from ringfence.streams.kafka.kafka_publisher import KafkaPublisher
 from ringfence.streams.models import CallRecorded
@@ -30,6 +29,7 @@ def wire_calls(
     store: RecordingStore,
     policy: Policy,
     guard: GapGuard,
+    failures: FailureHandling,
 ) -> None:
     pool = CallRedactionPool(settings.call_workers)
 
@@ -47,11 +47,11 @@ def wire_calls(
     async def handle_call(record: RawEvent) -> None:
         call = decode_event(CallRecorded, record.value)
         event_key(record.key, call.call_id)
-        await with_retries(lambda: calls.handle(call), max_delay_s=settings.retry_max_delay_s)
+        await calls.handle(call)
 
     @app.agent(app.topic(topics.CALL_RECORDED, internal=False), name="call-recordings")
     async def call_recordings(stream: faust.StreamT[Any]) -> None:
-        await consume(stream, guard, publisher, handle_call)
+        await consume(stream, guard, publisher, handle_call, failures)
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def _stop_pool(app: faust.App, **kwargs: Any) -> None:

@@ -13,7 +13,6 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ringfence.errors import ConfigurationError
-
 from ringfence.redaction.call.metadata import parse_call_meta
 from ringfence.redaction.call.redact import CallRedaction, default_text_engine, redact_call
 

@@ -12,11 +12,10 @@ from ringfence.redaction.policy import Policy
 from ringfence.redaction.text.engine import default_engine
 from ringfence.storage.recordings import RecordingStore
 from ringfence.streams import topics
-from ringfence.streams.agent_loop import consume, event_key, utc_now
+from ringfence.streams.agent_loop import FailureHandling, consume, event_key, utc_now
 from ringfence.streams.chat.handler import ChatHandler
 from ringfence.streams.chat.idle_sweep import due_closes
 from ringfence.streams.decoding import decode_event
-from ringfence.streams.error_policy import with_retries
 from ringfence.streams.kafka.gap_guard import GapGuard
 from ringfence.streams.kafka.kafka_publisher import KafkaPublisher
 from ringfence.streams.models import ChatEvent
@@ -31,6 +30,7 @@ def wire_chats(
     store: RecordingStore,
     policy: Policy,
     guard: GapGuard,
+    failures: FailureHandling,
 ) -> None:
     chat_topic = app.topic(topics.CHAT_EVENTS, internal=False)
     sessions = app.Table(
@@ -53,14 +53,11 @@ def wire_chats(
     async def handle_chat(record: RawEvent) -> None:
         chat_event = decode_event(ChatEvent, record.value)
         key = event_key(record.key, chat_event.chat_id)
-        await with_retries(
-            lambda: chats.handle(key, chat_event, record.partition),
-            max_delay_s=settings.retry_max_delay_s,
-        )
+        await chats.handle(key, chat_event, record.partition)
 
     @app.agent(chat_topic, name="chat-events")
     async def chat_events(stream: faust.StreamT[Any]) -> None:
-        await consume(stream, guard, publisher, handle_chat)
+        await consume(stream, guard, publisher, handle_chat, failures)
 
     @app.timer(interval=settings.sweep_interval_s)  # type: ignore[untyped-decorator]
     async def sweep_chats() -> None:

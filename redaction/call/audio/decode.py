@@ -20,6 +20,7 @@ class AudioToolMissingError(ConfigurationError):
 
     reason = "ffmpeg_missing"
 
+
 # pydub hands back signed integers of these widths (it widens 24-bit to 32-bit).
 _INT_TYPES = {1: np.int8, 2: np.int16, 4: np.int32}
 

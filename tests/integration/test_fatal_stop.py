@@ -1,0 +1,72 @@
+"""A broken deployment stops the worker with one clear line; it does not dead-letter the
+events that arrive meanwhile (they are fine, and are processed once the worker is fixed)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+from aiokafka import AIOKafkaProducer
+from minio import Minio
+
+from ringfence.storage.settings import StorageSettings
+from ringfence.streams.settings import StreamSettings
+from ringfence.streams.topics import CALL_RECORDED, DEADLETTER
+from tests.integration.conftest import RINGFENCE
+from tests.integration.kafka_helpers import read_all
+from tests.integration.producing import send_events
+from tests.unit.redaction.call.calls import dtmf_call
+
+STORAGE = StorageSettings()
+
+
+async def test_unloadable_speech_to_text_stops_the_worker(
+    bootstrapped: str,
+    producer: AIOKafkaProducer,
+    stream_settings: StreamSettings,
+    s3: Minio,
+    tmp_path: Path,
+) -> None:
+    call_id = f"it-fatal-{time.time_ns()}"
+    key = f"incoming/{call_id}.wav"
+    call = dtmf_call()
+    s3.put_object(STORAGE.landing_bucket, key, io.BytesIO(call.wav), len(call.wav))
+    # No transcript: the worker must run its speech-to-text engine, which cannot load.
+    event = {k: v for k, v in call.meta.items() if k != "transcript"}
+    event |= {
+        "call_id": call_id,
+        "ended_at": "2026-01-05T10:10:00Z",
+        "audio": {"bucket": STORAGE.landing_bucket, "key": key},
+    }
+    env = {
+        **os.environ,
+        "RINGFENCE_APP_ID": f"ringfence-fatal-{time.time_ns()}",
+        "RINGFENCE_WEB_PORT": "16068",
+        "RINGFENCE_DATA_DIR": str(tmp_path / "data"),
+        "RINGFENCE_ASR_ENGINE": "no_such_package.engine:build",
+    }
+    log_path = tmp_path / "worker.log"
+    with log_path.open("wb") as log_file:
+        worker = subprocess.Popen(
+            [str(RINGFENCE), "worker"], cwd=tmp_path, env=env, stdout=log_file, stderr=log_file
+        )
+    try:
+        await send_events(producer, [(call_id, event)], topic=CALL_RECORDED)
+        code = worker.wait(timeout=240)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    log_lines = log_path.read_text(errors="replace").splitlines()
+    stopping = [json.loads(line) for line in log_lines if '"worker stopping' in line]
+    assert code != 0, "the worker must exit non-zero so a supervisor sees the failure"
+    assert stopping, "\n".join(log_lines[-30:])
+    assert stopping[0]["reason"] == "asr_unavailable"
+    assert "no_such_package.engine:build" in stopping[0]["msg"]
+    letters = [json.loads(r.value) for r in await read_all(stream_settings, DEADLETTER)]
+    assert not [letter for letter in letters if letter["key"] == call_id]
+    landing = [o.object_name for o in s3.list_objects(STORAGE.landing_bucket, prefix="incoming/")]
+    assert key in landing, "the raw audio waits for the fixed worker"
