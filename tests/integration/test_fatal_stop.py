@@ -3,6 +3,7 @@ events that arrive meanwhile (they are fine, and are processed once the worker i
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -22,6 +23,13 @@ from tests.integration.producing import send_events
 from tests.unit.redaction.call.calls import dtmf_call
 
 STORAGE = StorageSettings()
+
+
+def _start_worker(workdir: Path, env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
+    with log_path.open("wb") as log_file:
+        return subprocess.Popen(
+            [str(RINGFENCE), "worker"], cwd=workdir, env=env, stdout=log_file, stderr=log_file
+        )
 
 
 async def test_unloadable_speech_to_text_stops_the_worker(
@@ -50,13 +58,10 @@ async def test_unloadable_speech_to_text_stops_the_worker(
         "RINGFENCE_ASR_ENGINE": "no_such_package.engine:build",
     }
     log_path = tmp_path / "worker.log"
-    with log_path.open("wb") as log_file:
-        worker = subprocess.Popen(
-            [str(RINGFENCE), "worker"], cwd=tmp_path, env=env, stdout=log_file, stderr=log_file
-        )
+    worker = _start_worker(tmp_path, env, log_path)
     try:
         await send_events(producer, [(call_id, event)], topic=CALL_RECORDED)
-        code = worker.wait(timeout=240)
+        code = await asyncio.to_thread(worker.wait, 240)
     finally:
         if worker.poll() is None:
             worker.kill()
