@@ -55,7 +55,7 @@ unit: install
 	$(VENV)/bin/pytest -q tests/unit
 
 lint: install
-	$(VENV)/bin/ruff check $(PYTHON_PACKAGES) tests benchmarks
+	$(VENV)/bin/ruff check $(PYTHON_PACKAGES) tests benchmarks setup.py
 	rm -rf $(TYPECHECK_ROOT) && mkdir -p $(TYPECHECK_ROOT)
 	for file in ringfence/*.py; do ln -s ../../../$$file $(TYPECHECK_ROOT)/; done
 	for folder in streams redaction storage cli; do ln -s ../../../$$folder $(TYPECHECK_ROOT)/$$folder; done
