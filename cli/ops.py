@@ -70,6 +70,7 @@ def lag(
     alert_at: int = typer.Option(1000, help="Exit 1 when any partition lags more than this."),
 ) -> None:
     """Show the worker group's consumer lag per input partition (for ops and cron checks)."""
+    from ringfence.streams.ops.deletion_bound import raw_deletion_bounds
     from ringfence.streams.ops.lag import measure_lag
 
     lags = asyncio.run(measure_lag(StreamSettings()))
@@ -79,5 +80,19 @@ def lag(
             f"{item.topic}[{item.partition}] end={item.end_offset} "
             f"committed={committed} lag={item.lag}"
         )
+    for bound in asyncio.run(raw_deletion_bounds(StreamSettings())):
+        typer.echo(
+            f"{bound.topic} raw records deleted within {_duration(bound.bound_ms)} "
+            f"(retention {_duration(bound.retention_ms)} + segment roll "
+            f"{_duration(bound.segment_ms)} + broker check {_duration(bound.check_interval_ms)})"
+        )
     if any(item.lag > alert_at for item in lags):
         raise typer.Exit(1)
+
+
+def _duration(ms: int) -> str:
+    minutes, seconds = divmod(ms // 1000, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}h{minutes:02d}m"
+    return f"{minutes}m{seconds:02d}s" if minutes else f"{ms / 1000:g}s"

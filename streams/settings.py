@@ -21,6 +21,8 @@ class StreamSettings(BaseSettings):
     raw_retention_hours: float = Field(default=6.0, gt=0, le=72)
     output_retention_days: float = Field(default=30.0, gt=0)
     deadletter_retention_days: float = Field(default=14.0, gt=0)
+    # The chat table's changelog: stored chats' sessions are compacted away within this.
+    changelog_compaction_lag_hours: float = Field(default=24.0, gt=0, le=24 * 7)
     policy_file: Path | None = None
     web_host: str = "127.0.0.1"
     web_port: int = 6066

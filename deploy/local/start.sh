@@ -37,6 +37,10 @@ inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$dir/data
 num.partitions=1
+# Expired segments are deleted this often (bounds how long raw card data can stay).
+log.retention.check.interval.ms=$RINGFENCE_KAFKA_RETENTION_CHECK_INTERVAL_MS
+# ... and first this long after the broker starts (Kafka's default: 30 s).
+log.initial.task.delay.ms=$RINGFENCE_KAFKA_RETENTION_CHECK_INTERVAL_MS
 # One node: every internal topic has exactly one replica.
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1

@@ -23,6 +23,8 @@ export RINGFENCE_S3_ENDPOINT="127.0.0.1:$RINGFENCE_MINIO_PORT"
 export RINGFENCE_S3_ACCESS_KEY="$MINIO_ROOT_USER"
 export RINGFENCE_S3_SECRET_KEY="$MINIO_ROOT_PASSWORD"
 export RINGFENCE_S3_SECURE=false
+# Expired segments are deleted every second, so a test can watch raw data go.
+export RINGFENCE_KAFKA_RETENTION_CHECK_INTERVAL_MS=1000
 
 pytest="$RINGFENCE_VENV/bin/pytest"
 [[ -x "$pytest" ]] || die "$pytest missing: run make install"

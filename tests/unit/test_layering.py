@@ -1,4 +1,4 @@
-"""The layout's rules (docs/architecture.md): pure redaction, edges that don't lean on each other."""
+"""The layout's rules (docs/architecture.md): pure redaction, edges kept apart."""
 
 from __future__ import annotations
 

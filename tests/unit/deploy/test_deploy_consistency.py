@@ -94,6 +94,19 @@ def test_kafka_listeners_use_the_env_ports(env: dict[str, str], compose: dict[st
     assert kafka_env["KAFKA_AUTO_CREATE_TOPICS_ENABLE"] == "false"
 
 
+def test_compose_broker_deletes_expired_segments_as_often_as_local(
+    env: dict[str, str], compose: dict[str, Any]
+) -> None:
+    """Part of the raw-data deletion bound (docs/operations.md): the same in both stacks."""
+    kafka_env = compose["services"]["kafka"]["environment"]
+    interval = int(env["RINGFENCE_KAFKA_RETENTION_CHECK_INTERVAL_MS"])
+    assert int(kafka_env["KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS"]) == interval
+    assert int(kafka_env["KAFKA_LOG_INITIAL_TASK_DELAY_MS"]) == interval
+    assert "log.retention.check.interval.ms=$RINGFENCE_KAFKA_RETENTION_CHECK_INTERVAL_MS" in (
+        ROOT / "deploy" / "local" / "start.sh"
+    ).read_text()
+
+
 def test_app_addresses_point_at_the_env_ports(env: dict[str, str]) -> None:
     """The client settings name the very ports the services are started on."""
     assert env["RINGFENCE_KAFKA_BOOTSTRAP_SERVERS"] == f"127.0.0.1:{env['RINGFENCE_KAFKA_PORT']}"
