@@ -31,7 +31,15 @@ def create_app(settings: StreamSettings | None = None) -> faust.App:
         topic_replication_factor=settings.replication_factor,
         consumer_auto_offset_reset="earliest",
         web_host=settings.web_host,
+        # Faust binds every interface by default; the ops endpoints stay where configured.
+        web_bind=settings.web_host,
         web_port=settings.web_port,
+        # Faust's own pages would serve the chat-sessions table (/table/...) and key routing
+        # to anyone who can reach the port: only /health and /metrics are served.
+        web_tables_enabled=False,
+        web_router_enabled=False,
+        web_graph_enabled=False,
+        web_stats_enabled=False,
         datadir=str(settings.data_dir),
         producer_acks=-1,
         producer_max_request_size=settings.max_session_bytes,

@@ -6,6 +6,7 @@ import asyncio
 import json
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -41,6 +42,16 @@ async def test_metrics_are_exposed_in_prometheus_format(worker: Path) -> None:
     text = body.decode()
     assert status == 200
     assert "ringfence_chat_events_total" in text and "ringfence_consumer_lag_messages" in text
+
+
+async def test_faust_pages_do_not_serve_the_chat_table(worker: Path) -> None:
+    """The table's changelog holds redacted chats: the worker's port must not hand them out."""
+    for path in ("/table/chat-sessions/", "/router/chat-sessions/", "/graph/", "/stats/"):
+        try:
+            status, _ = await asyncio.to_thread(_get, path)
+        except urllib.error.HTTPError as error:
+            status = error.code
+        assert status == 404, path
 
 
 async def test_idle_chat_is_closed_and_stored_by_the_sweep(
