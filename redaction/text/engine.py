@@ -100,6 +100,11 @@ class TextEngine:
         """How many messages a payment cue keeps a conversation in payment context."""
         return self._pipeline.payment_context_turns
 
+    def payment_redactions(self, text: str) -> tuple[Redaction, ...]:
+        """Payment data in ``text`` read as if inside a payment exchange (when in doubt,
+        remove): for excerpts and other short pieces cut from a conversation."""
+        return self.analyse(text, payment_context=True).redactions
+
     @classmethod
     def from_settings(cls, settings: TextSettings | None = None) -> TextEngine:
         return cls(build_pipeline(settings or TextSettings()))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ringfence.redaction.excerpt import excerpt
+import pytest
+
+from ringfence.redaction.excerpt import MASK, PaymentFinder, excerpt
 from ringfence.redaction.findings import Redaction
+from ringfence.redaction.text.engine import default_engine
 
 
 def test_excerpt_masks_overlapping_redaction_and_keeps_context() -> None:
@@ -32,3 +35,38 @@ def test_short_numbers_stay() -> None:
     text = "flat 3, 27 Church Lane, I use a wheelchair"
     start = text.index("wheelchair")
     assert "27 Church Lane" in excerpt(text, [], start, start + 10)
+
+
+# The payment detector run over the excerpt itself (the production engine, payment context).
+@pytest.fixture(scope="module")
+def find_payment() -> PaymentFinder:
+    return default_engine().payment_redactions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # spoken card numbers: no digit characters, so the digit-run guard cannot see them
+        "four one one one one one one one one one one one one one one one and I'm diabetic",
+        "my security code is seven three one, I'm diabetic so I can't come in",
+        "the expiry is oh four slash twenty seven and my son has autism",
+        "cvv 731 and I'm on dialysis",
+    ],
+)
+def test_payment_data_the_message_pass_missed_is_masked_by_the_excerpt_pass(
+    text: str, find_payment: PaymentFinder
+) -> None:
+    """Even with no redactions from the message's own pass, the excerpt pass masks them."""
+    flagged = next(word for word in ("diabetic", "autism", "dialysis") if word in text)
+    start = text.index(flagged)
+    result = excerpt(text, [], start, start + len(flagged), width=80, find_payment=find_payment)
+    assert flagged in result and MASK in result
+    for datum in ("one one one one", "seven three one", "oh four", "731"):
+        assert datum not in result
+
+
+def test_excerpt_pass_keeps_ordinary_context(find_payment: PaymentFinder) -> None:
+    text = "I live at 14 Bowbridge Road and I have epilepsy"
+    start = text.index("epilepsy")
+    result = excerpt(text, [], start, start + 8, width=60, find_payment=find_payment)
+    assert result == text
