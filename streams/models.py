@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from ringfence.redaction.findings import Category
+from ringfence.storage.layout import landing_key_belongs
 
 
 class _Input(BaseModel):
@@ -59,6 +60,13 @@ class CallRecorded(_Input):
     audio: AudioRef
     events: list[dict[str, Any]] = Field(default_factory=list)
     transcript: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _audio_is_this_calls(self) -> CallRecorded:
+        # The message never quotes the key: dead letters carry reasons, not content.
+        if not landing_key_belongs(self.audio.key, self.call_id):
+            raise ValueError("audio.key is not a landing object of this call_id")
+        return self
 
 
 class TextLocation(_Output):

@@ -112,3 +112,21 @@ async def test_undecodable_audio_is_quarantined_and_raw_kept(
     letters = await wait_for(stream_settings, DEADLETTER, lambda p: p["key"] == call_id)
     assert letters[0]["source_topic"] == CALL_RECORDED
     assert _landing_has(s3, call_id), "raw audio stays for a person to deal with"
+
+
+async def test_event_naming_another_calls_audio_is_dead_lettered_and_touches_nothing(
+    worker: Path, producer: AIOKafkaProducer, stream_settings: StreamSettings, s3: Minio
+) -> None:
+    """A call event can make the worker read, store or delete only its own raw audio."""
+    call = dtmf_call()
+    victim_id = f"it-victim-{time.time_ns()}"
+    victim = _upload_and_event(s3, call, victim_id, "customer_services")
+    intruder_id = f"it-intruder-{time.time_ns()}"
+    intruder = {**victim, "call_id": intruder_id}  # same audio key, another call's id
+    await send_events(producer, [(intruder_id, intruder)], topic=CALL_RECORDED)
+    letters = await wait_for(stream_settings, DEADLETTER, lambda p: p["key"] == intruder_id)
+    assert letters[0]["reason"] == "invalid_input"
+    assert "landing object of this call_id" in letters[0]["detail"]
+    assert victim_id not in letters[0]["detail"], "a dead letter never quotes the event"
+    assert _landing_has(s3, victim_id), "the other call's raw audio is untouched"
+    s3.remove_object(STORAGE.landing_bucket, victim["audio"]["key"])

@@ -89,3 +89,20 @@ def test_call_recorded_contract_payload_parses() -> None:
     ).encode()
     call = decode_event(CallRecorded, raw)
     assert call.audio.key == "k-1.wav" and call.transcript is None
+
+
+@pytest.mark.parametrize("key", ["k-2.wav", "incoming/../k-1.wav", "other/k-10.wav"])
+def test_call_naming_audio_that_is_not_its_own_is_invalid(key: str) -> None:
+    raw = json.dumps(
+        {
+            "call_id": "k-1",
+            "team": "customer_services",
+            "direction": "inbound",
+            "caller_number": "+441636650000",
+            "started_at": "2026-01-05T10:00:00Z",
+            "audio": {"bucket": "ringfence-landing", "key": key},
+        }
+    ).encode()
+    with pytest.raises(InvalidInputError) as caught:
+        decode_event(CallRecorded, raw)
+    assert "landing object of this call_id" in str(caught.value) and key not in str(caught.value)
