@@ -10,12 +10,31 @@ from typing import Any
 
 import urllib3
 from minio import Minio
-from minio.error import S3Error
+from minio.error import InvalidResponseError, MinioException, S3Error, ServerError
 
 from ringfence.storage.errors import ObjectMissingError, StorageError, StorageUnavailableError
 from ringfence.storage.retention.metadata import RetentionMetadata
 
 _MISSING_CODES = frozenset({"NoSuchKey", "NoSuchBucket", "NoSuchVersion"})
+# S3 error codes that say "not now" rather than "never": retried, not dead-lettered.
+_TRANSIENT_CODES = frozenset(
+    {
+        "InternalError",
+        "ServiceUnavailable",
+        "SlowDown",
+        "RequestTimeout",
+        "RequestTimeTooSkewed",
+        "XMinioServerNotInitialized",
+        "XMinioStorageFull",
+        "XMinioReadQuorum",
+        "XMinioWriteQuorum",
+    }
+)
+
+
+def is_transient(error: S3Error) -> bool:
+    status = getattr(error.response, "status", 0) or 0
+    return error.code in _TRANSIENT_CODES or status >= 500
 
 
 @contextmanager
@@ -26,7 +45,14 @@ def translate_errors(what: str) -> Iterator[None]:
     except S3Error as error:
         if error.code in _MISSING_CODES:
             raise ObjectMissingError(f"{what}: {error.code}") from error
+        if is_transient(error):
+            raise StorageUnavailableError(f"{what}: {error.code}") from error
         raise StorageError(f"{what}: {error.code}") from error
+    except (ServerError, InvalidResponseError) as error:
+        # 5xx without an S3 error body, or a body a proxy wrote: the store is not answering.
+        raise StorageUnavailableError(f"{what}: {type(error).__name__}") from error
+    except MinioException as error:
+        raise StorageError(f"{what}: {type(error).__name__}") from error
     except (urllib3.exceptions.HTTPError, OSError) as error:
         raise StorageUnavailableError(f"{what}: {type(error).__name__}") from error
 

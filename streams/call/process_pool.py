@@ -26,6 +26,9 @@ from ringfence.redaction.call.redact import CallRedaction, default_text_engine, 
 
 log = logging.getLogger("ringfence.call_pool")
 
+# How long to wait for a killed process to be reaped; SIGKILL takes milliseconds.
+_REAP_TIMEOUT_S = 5.0
+
 Job = Callable[[bytes, str, frozenset[str]], CallRedaction]
 
 
@@ -124,6 +127,10 @@ class CallRedactionPool:
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.kill()
+        for process in processes:
+            # SIGKILL is delivered asynchronously: reap the child, so it is gone (not a
+            # zombie still holding memory) by the time the next call starts.
+            process.join(timeout=_REAP_TIMEOUT_S)
 
     def shutdown(self) -> None:
         if self._pool is not None:
