@@ -179,6 +179,7 @@ def main() -> None:
 
 def _report(results: dict[str, float]) -> None:
     audio = results["audio_seconds"]
+    copies = 2 * results["analysis_copy_cpu_s"]  # redact_call makes one more to verify
     ratios = {
         "redaction_x_realtime_per_core_wav": audio / results["redact_wav_cpu_s"],
         "redaction_x_realtime_per_core_mp3": audio / results["redact_mp3_cpu_s"],
@@ -187,7 +188,7 @@ def _report(results: dict[str, float]) -> None:
         "redaction_cost_vs_ffmpeg_wav": results["redact_wav_cpu_s"] / results["ffmpeg_wav_cpu_s"],
         "redaction_cost_vs_ffmpeg_mp3": results["redact_mp3_cpu_s"] / results["ffmpeg_mp3_cpu_s"],
         "asr_x_realtime_per_core": results["asr_audio_seconds"] / results["asr_cpu_s"],
-        "analysis_copy_x_realtime_per_core": audio / max(results["analysis_copy_cpu_s"], 1e-6),
+        "analysis_copies_share_of_redaction_wav": copies / results["redact_wav_cpu_s"],
     }
     print(json.dumps({**results, **{k: round(v, 2) for k, v in ratios.items()}}, indent=2))
     target = ratios["redaction_x_realtime_per_core_wav"] >= 200
