@@ -1,55 +1,41 @@
-"""Check digits: Luhn for card numbers, ISO 7064 mod 97-10 for IBANs."""
+"""Check digits: Luhn for card numbers; IBANs against SWIFT's IBAN registry (mod 97-10).
+
+python-stdnum does the checking and carries the registry (every country's IBAN length and
+BBAN format), so a new registry release is a dependency update, not an edit here.
+"""
 
 from __future__ import annotations
 
-# Lengths of IBANs by country for the countries UK residents most often bank with;
-# others are accepted at 15-34 characters when the checksum holds.
-IBAN_LENGTHS: dict[str, int] = {
-    "GB": 22,
-    "IE": 22,
-    "DE": 22,
-    "FR": 27,
-    "ES": 24,
-    "IT": 27,
-    "NL": 18,
-    "BE": 16,
-    "PT": 25,
-    "PL": 28,
-    "LT": 20,
-    "RO": 24,
-    "CH": 21,
-    "AT": 20,
-    "DK": 18,
-    "SE": 24,
-    "NO": 15,
-    "FI": 18,
-    "GI": 23,
-    "IM": 22,
-    "JE": 22,
-    "GG": 22,
-    "LU": 20,
-    "GR": 27,
-}
+import re
+from functools import lru_cache
+
+from stdnum import iban, luhn, numdb
+
+# stdnum's copy of the registry, the one iban.validate reads.
+_REGISTRY = numdb.get("iban")
+# A BBAN format is fixed-length fields such as "4!a6!n8!n" (4 letters, 6 digits, 8 digits).
+_FIELD_LENGTH = re.compile(r"(\d+)!")
 
 
 def luhn_valid(digits: str) -> bool:
     """True if ``digits`` (only digits) passes the Luhn check."""
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2 == 1:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return bool(digits) and total % 10 == 0
+    return luhn.is_valid(digits)
 
 
 def iban_valid(compact: str) -> bool:
-    """True if ``compact`` (upper case, no spaces) is an IBAN with a valid checksum."""
-    if len(compact) < 15 or len(compact) > 34 or not compact.isascii() or not compact.isalnum():
-        return False
-    expected = IBAN_LENGTHS.get(compact[:2])
-    if expected is not None and len(compact) != expected:
-        return False
-    rearranged = compact[4:] + compact[:4]
-    number = "".join(str(int(char, 36)) for char in rearranged)
-    return int(number) % 97 == 1
+    """True if ``compact`` (upper case, no spaces) is an IBAN of a registry country.
+
+    Length, BBAN format and the mod-97 checksum are checked; national check digits are not
+    (``check_country=False``): redaction removes bank details whether or not a bank would
+    accept them.
+    """
+    return len(compact) == iban_length(compact[:2]) and iban.is_valid(compact, check_country=False)
+
+
+@lru_cache(maxsize=1024)
+def iban_length(country: str) -> int:
+    """Length of ``country``'s IBANs in the registry; 0 for a code that issues none."""
+    if len(country) != 2:
+        return 0
+    bban = _REGISTRY.info(country)[0][1].get("bban")
+    return 4 + sum(map(int, _FIELD_LENGTH.findall(bban))) if bban else 0

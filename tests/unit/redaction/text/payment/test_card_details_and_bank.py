@@ -90,6 +90,11 @@ def test_account_numbers_that_are_not_bank_accounts_stay(
         ("gb29nwbk60161331926819", R, False),  # lower case, no spaces
         ("DE89 3704 0044 0532 0130 00", R, False),
         ("AB12 GB29 NWBK 6016 1331 9268 19", f"AB12 {R}", False),  # false start before it
+        # Other countries end at their registry length, whatever follows.
+        ("NO93 8601 1117 947 12 March", f"{R} 12 March", False),
+        ("MT84 MALT 0110 0001 2345 MTLC AST0 01S thanks", f"{R} thanks", False),
+        # Not a country that issues IBANs: a parking ticket and its date stay.
+        ("ticket NS40318822 on 02 March", "ticket NS40318822 on 02 March", False),
         # A UK-shaped IBAN with a broken checksum goes only in a payment context.
         ("GB29 NWBK 6016 1331 9268 18", "GB29 NWBK 6016 1331 9268 18", False),
         ("GB29 NWBK 6016 1331 9268 18", R, True),
