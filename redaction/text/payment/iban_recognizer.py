@@ -23,6 +23,8 @@ _UK_SHAPE = re.compile(r"GB\d{2}[A-Z]{4}\d{14}")
 
 
 class IbanRecognizer(ArtifactRecognizer):
+    reads_digit_runs = False  # IBANs are read straight from the text
+
     def __init__(self) -> None:
         super().__init__(supported_entities=[IBAN], name="iban")
 

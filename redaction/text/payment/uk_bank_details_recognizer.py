@@ -31,9 +31,11 @@ class UkBankDetailsRecognizer(ArtifactRecognizer):
         super().__init__(supported_entities=[SORT_CODE, ACCOUNT], name="uk_bank_details")
 
     def can_find(self, artifacts: TextArtifacts) -> bool:
+        # Exactly when ``find`` can yield: a bank mentioned only in an earlier message is
+        # no evidence for an account number here (so no digit runs are found for it).
         scan = artifacts.payment
         asked = scan.carried.asked_for == "bank_details"
-        return asked or scan.bank_context or "sort_code" in scan.cues
+        return asked or "sort_code" in scan.cues or "bank" in scan.cues
 
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         scan = artifacts.payment
