@@ -117,21 +117,23 @@ class PaymentScan(NamedTuple):
         )
 
     def cue_near(
-        self, kind: CueKind, run_start: int, run_end: int, before: int = 40, after: int = 25
+        self, kind: CueKind, run_start: int, run_end: int, before: int, after: int
     ) -> bool:
-        """A cue of ``kind`` ends shortly before the span or starts shortly after it."""
+        """A cue of ``kind`` ends at most ``before`` characters before the span or starts at
+        most ``after`` characters after it (each recognizer's reach, recognizers.yaml)."""
         spans = self.cues[kind]
         near_before = spans.before(run_start, before) is not None
         return near_before or spans.after(run_end, after) is not None
 
-    def reference_blocks(self, start: int, kind: CueKind = "reference") -> bool:
-        """The nearest cue before ``start`` says the number is a reference, not card data
-        (``kind="account"``: an account number, which is no card either)."""
-        reference = self.cues[kind].before(start, 40)
+    def reference_blocks(self, start: int, within: int, kind: CueKind = "reference") -> bool:
+        """The nearest cue ending within ``within`` characters before ``start`` says the
+        number is a reference, not card data (``kind="account"``: an account number,
+        which is no card either)."""
+        reference = self.cues[kind].before(start, within)
         if reference is None:
             return False
         nearest_card = max(
-            (self.cues[kind].before(start, 40) or -1)
+            (self.cues[kind].before(start, within) or -1)
             for kind in ("card", "security_code", "expiry")
         )
         return reference > nearest_card
