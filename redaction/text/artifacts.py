@@ -1,12 +1,15 @@
 """Presidio NLP artifacts extended with what Ringfence's recognizers share per message.
 
-Built once per message by the engine; every recognizer reads from it, none re-scans text.
+Built once per message by the engine, before any recognizer runs, and read-only from then
+on: every recognizer is a pure function of it, so recognizers can run in any order (or
+alone) with the same results. None re-scans text.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -22,29 +25,67 @@ DETECTOR_KEY = "ringfence_detector"
 
 
 class TextArtifacts(NlpArtifacts):
-    """Tokens and lemmas (presidio's fields) plus the payment scan of the message."""
+    """Tokens and lemmas (presidio's fields) plus the payment scan of the message.
+
+    Read-only: a changed view (the payment scan in a payment context) is a new object from
+    :meth:`with_payment`, never an update that a recognizer running later would see.
+    """
+
+    words: WordTokens
+    payment: PaymentScan
+    lexicon_matches: tuple[PhraseMatch, ...]
+    # Presidio's NER fields, empty for every message (no NER, no NLP engine object).
+    entities: ClassVar[tuple[()]] = ()  # type: ignore[assignment, misc]
+    scores: ClassVar[tuple[()]] = ()  # type: ignore[assignment, misc]
+    nlp_engine: ClassVar[None] = None  # type: ignore[misc]
 
     def __init__(
-        self, words: WordTokens, payment: PaymentScan, lexicon_matches: list[PhraseMatch]
+        self, words: WordTokens, payment: PaymentScan, lexicon_matches: tuple[PhraseMatch, ...]
     ) -> None:
         # NlpArtifacts.__init__ would recompute keywords through an NLP engine; we already
-        # have lemmas, so set presidio's fields directly.
-        self.entities: list[Any] = []
-        self.tokens = words.texts  # type: ignore[assignment]
-        self.tokens_indices = words.starts  # type: ignore[assignment]
-        self.lemmas = words.lemmas  # type: ignore[assignment]
-        self.keywords = self.lemmas
-        self.nlp_engine = None
-        self.scores: list[float] = []
-        self.words = words
-        self.payment = payment
-        self.lexicon_matches = lexicon_matches
+        # have lemmas. One dict update sets the fields past the read-only __setattr__.
+        self.__dict__.update(words=words, payment=payment, lexicon_matches=lexicon_matches)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"TextArtifacts is read-only (tried to set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"TextArtifacts is read-only (tried to delete {name!r})")
+
+    # Presidio's token fields, read from the words rather than copied per message (presidio
+    # declares them as plain attributes, hence the ignores for read-only properties).
+    @property
+    def tokens(self) -> Any:  # type: ignore[override]
+        return self.words.texts
+
+    @property
+    def tokens_indices(self) -> Any:  # type: ignore[override]
+        return self.words.starts
+
+    @property
+    def lemmas(self) -> Any:  # type: ignore[override]
+        return self.words.lemmas
+
+    @property
+    def keywords(self) -> Any:  # type: ignore[override]
+        return self.words.lemmas
+
+    def with_payment(self, payment: PaymentScan) -> TextArtifacts:
+        """The same artifacts with another payment scan (this object is left as it was)."""
+        return TextArtifacts(self.words, payment, self.lexicon_matches)
+
+    def to_json(self) -> str:
+        """Presidio's debugging view: the tokens and lemmas."""
+        return json.dumps({"tokens": list(self.tokens), "lemmas": list(self.lemmas)})
 
 
 class ArtifactRecognizer(EntityRecognizer):
     """A presidio recognizer whose detection is a pure function of :class:`TextArtifacts`."""
 
     name: str
+    # Whether ``find`` reads the scan's digit runs; the engine finds them (once) only
+    # when a recognizer about to run needs them: most messages never do.
+    reads_digit_runs: ClassVar[bool] = True
 
     def load(self) -> None:
         """Nothing to load: data arrives compiled through the constructor."""
@@ -72,7 +113,8 @@ class ArtifactRecognizer(EntityRecognizer):
         ]
 
     def can_find(self, artifacts: TextArtifacts) -> bool:
-        """Cheap check whether ``find`` could return anything (the engine skips it if not)."""
+        """Cheap check whether ``find`` could return anything (the engine skips it if not).
+        Must not read the digit runs: they may not have been found yet."""
         return True
 
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:

@@ -1,4 +1,5 @@
-"""Builds the text engine's parts from settings: spaCy pipeline, lexicon, recognizers.
+"""Builds the text engine's parts from settings: spaCy pipeline, lexicon, recognizers
+(those ``data/recognizers.yaml`` enables, with its reaches).
 
 Everything here runs once per process and reads only packaged (or configured) files; nothing
 is downloaded. A spaCy package named in the settings must already be installed.
@@ -34,6 +35,7 @@ from ringfence.redaction.text.payment.payment_card_recognizer import PaymentCard
 from ringfence.redaction.text.payment.payment_language import PaymentLanguage, load_payment_language
 from ringfence.redaction.text.payment.payment_scan import PaymentScanner
 from ringfence.redaction.text.payment.uk_bank_details_recognizer import UkBankDetailsRecognizer
+from ringfence.redaction.text.recognizer_config import RecognizerConfig, load_recognizer_config
 from ringfence.redaction.text.settings import TextSettings
 from ringfence.redaction.text.tokenizers import FastWordTokenizer, SpacyWordTokenizer, Tokenizer
 from ringfence.redaction.text.tokens import LemmaTable
@@ -74,18 +76,22 @@ def build_pipeline(settings: TextSettings) -> Pipeline:
     tokenize = make_tokenizer(settings)
     lexicon = load_lexicon(settings.lexicon_path)
     language = load_payment_language(settings.payment_language_path)
-    recognizers: list[EntityRecognizer] = [
-        PaymentCardRecognizer(),
-        CardDetailsRecognizer(),
-        UkBankDetailsRecognizer(),
-        IbanRecognizer(),
-    ]
+    config = load_recognizer_config(settings.recognizers_path)
+    recognizers = payment_recognizers(config)
     frames = PersonFrames.load(settings.person_frames_path)
     for category, entry in lexicon.categories.items():
-        context = ContextWords.build(entry.context, tokenize)
-        recognizers.append(
-            SpecialCategoryRecognizer(category, entry, context, frames, settings.context_window)
-        )
+        special = config.special_category(category)
+        if special.enabled:
+            recognizers.append(
+                SpecialCategoryRecognizer(
+                    category,
+                    entry,
+                    ContextWords.build(entry.context, tokenize),
+                    frames,
+                    settings.context_window,
+                    special.mention_gap,
+                )
+            )
     return Pipeline(
         tokenize=tokenize,
         scanner=PaymentScanner(language),
@@ -103,6 +109,20 @@ def build_pipeline(settings: TextSettings) -> Pipeline:
         payment_context_turns=settings.payment_context_turns,
         agent_statements=AgentStatements.load(settings.agent_statements_path),
     )
+
+
+def payment_recognizers(config: RecognizerConfig) -> list[EntityRecognizer]:
+    """The payment recognizers the file enables, in a fixed order whatever its order."""
+    recognizers: list[EntityRecognizer] = []
+    if config.payment_card().enabled:
+        recognizers.append(PaymentCardRecognizer(config.payment_card()))
+    if config.card_details().enabled:
+        recognizers.append(CardDetailsRecognizer(config.card_details()))
+    if config.uk_bank_details().enabled:
+        recognizers.append(UkBankDetailsRecognizer(config.uk_bank_details()))
+    if config.enabled("iban"):
+        recognizers.append(IbanRecognizer())
+    return recognizers
 
 
 def make_tokenizer(settings: TextSettings) -> Tokenizer:

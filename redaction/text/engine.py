@@ -88,12 +88,13 @@ class TextEngine:
             if isinstance(r, ArtifactRecognizer) and not isinstance(r, SpecialCategoryRecognizer)
         ]
         self._card = next(
-            r for r in self._payment_recognizers if isinstance(r, PaymentCardRecognizer)
+            (r for r in self._payment_recognizers if isinstance(r, PaymentCardRecognizer)), None
         )
         self._other_payment_recognizers = [
             r for r in self._payment_recognizers if r is not self._card
         ]
         self._enhancer = StemContextEnhancer(window=pipeline.window)
+        self._scanner = pipeline.scanner
 
     @property
     def payment_context_turns(self) -> int:
@@ -129,8 +130,7 @@ class TextEngine:
             carried = _IN_PAYMENT_CONTEXT if payment_context else _NOTHING_CARRIED
         elif payment_context and not carried.payment_context:
             carried = dataclasses.replace(carried, payment_context=True)
-        artifacts = self._artifacts(text, carried)
-        results = self._results(text, artifacts)
+        artifacts, results = self._results(text, self._artifacts(text, carried))
         if results:
             statements = self._pipeline.agent_statements
             # Agents' generic rules are nobody's data; anyone's hypotheticals neither
@@ -167,7 +167,7 @@ class TextEngine:
         )
 
     def _artifacts(self, text: str, carried: Carried) -> TextArtifacts:
-        """One pass builds what every recognizer reads: tokens, phrase matches, digit runs."""
+        """One pass builds what every recognizer reads: tokens, phrase matches, cues."""
         pipeline = self._pipeline
         words = pipeline.tokenize(text)
         lexicon_matches: list[PhraseMatch] = []
@@ -179,13 +179,16 @@ class TextEngine:
                 span = (words.starts[match.first], words.ends[match.last])
                 cues.setdefault(match.entry.cue, []).append(span)  # type: ignore[arg-type]
         scan = pipeline.scanner.scan(text, words, cue_spans(cues), carried)
-        return TextArtifacts(words, scan, lexicon_matches)
+        return TextArtifacts(words, scan, tuple(lexicon_matches))
 
-    def _results(self, text: str, artifacts: TextArtifacts) -> list[RecognizerResult]:
-        """Run the recognizers that can find something here (presidio's analyze contract)."""
-        results = (
-            self._payment_results(text, artifacts) if artifacts.payment.digit_count > 1 else []
-        )
+    def _results(
+        self, text: str, artifacts: TextArtifacts
+    ) -> tuple[TextArtifacts, list[RecognizerResult]]:
+        """Run the recognizers that can find something here (presidio's analyze contract);
+        also returns the artifacts they ran on (digit runs found, maybe in payment context)."""
+        results: list[RecognizerResult] = []
+        if artifacts.payment.digit_count > 1:
+            artifacts, results = self._payment_results(text, artifacts)
         categories = {match.entry.category for match in artifacts.lexicon_matches}
         fired: list[EntityRecognizer] = []
         for category in categories:
@@ -196,29 +199,46 @@ class TextEngine:
                     results.extend(flags)
                     fired.append(special)
         if not fired:
-            return results
-        return self._enhancer.enhance_using_context(text, results, artifacts, fired)
+            return artifacts, results
+        return artifacts, self._enhancer.enhance_using_context(text, results, artifacts, fired)
 
-    def _payment_results(self, text: str, artifacts: TextArtifacts) -> list[RecognizerResult]:
+    def _payment_results(
+        self, text: str, artifacts: TextArtifacts
+    ) -> tuple[TextArtifacts, list[RecognizerResult]]:
         """Payment data. A card number found outside a payment context puts the text in one
-        (it is the strongest payment cue), so the expiry and code read out after it go too."""
-        scan = artifacts.payment
-        if not scan.payment_context and self._card.can_find(artifacts):
-            cards = self._card.analyze(text, [], artifacts)
-            scan.payment_context = bool(cards)
-            if not cards or _all_digits_within(scan, cards):
-                # Nothing else to find in context ("4929 1234 5678 9012" alone).
-                return cards + self._run(self._other_payment_recognizers, text, artifacts)
-        return self._run(self._payment_recognizers, text, artifacts)
+        (it is the strongest payment cue), so the expiry and code read out after it go too:
+        the card recognizer runs first, and if it finds a card every payment recognizer gets
+        a new scan in payment context (nothing is changed under a recognizer's feet)."""
+        scan, card = artifacts.payment, self._card
+        if card is not None and not scan.payment_context and card.can_find(artifacts):
+            artifacts = artifacts.with_payment(self._scanner.with_runs(scan))
+            cards = card.analyze(text, [], artifacts)
+            if cards:
+                artifacts = artifacts.with_payment(artifacts.payment.in_payment_context())
+                if not _all_digits_within(artifacts.payment, cards):
+                    return artifacts, self._run(self._payment_recognizers, text, artifacts)
+            # Nothing else to find in context ("4929 1234 5678 9012" alone).
+            return artifacts, cards + self._run(self._other_payment_recognizers, text, artifacts)
+        able = [r for r in self._payment_recognizers if r.can_find(artifacts)]
+        if not able:
+            return artifacts, []
+        if any(r.reads_digit_runs for r in able):
+            artifacts = artifacts.with_payment(self._scanner.with_runs(scan))
+        return artifacts, self._analyze(able, text, artifacts)
+
+    def _run(
+        self, recognizers: list[ArtifactRecognizer], text: str, artifacts: TextArtifacts
+    ) -> list[RecognizerResult]:
+        """Each recognizer that can find something, on the same (read-only) artifacts."""
+        return self._analyze([r for r in recognizers if r.can_find(artifacts)], text, artifacts)
 
     @staticmethod
-    def _run(
+    def _analyze(
         recognizers: list[ArtifactRecognizer], text: str, artifacts: TextArtifacts
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for recognizer in recognizers:
-            if recognizer.can_find(artifacts):
-                results.extend(recognizer.analyze(text, [], artifacts))
+            results.extend(recognizer.analyze(text, [], artifacts))
         return results
 
 

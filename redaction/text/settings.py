@@ -28,6 +28,8 @@ class TextSettings(BaseSettings):
     person_frames_path: Path | None = None
     agent_statements_path: Path | None = None
     spelling_path: Path | None = None
+    # Which recognizers run, and their reaches (data/recognizers.yaml).
+    recognizers_path: Path | None = None
     # Messages a payment cue keeps a chat "in payment context" for.
     payment_context_turns: int = 6
     # Words either side of a special-category hit searched for context words.

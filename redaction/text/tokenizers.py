@@ -24,6 +24,7 @@ _WORD = re.compile(
 )
 
 _Form = tuple[str, str, str, str]  # text, lower, lemma, stem
+_NO_WORDS = WordTokens((), (), (), (), (), ())
 
 
 class Tokenizer(Protocol):
@@ -67,7 +68,7 @@ class FastWordTokenizer:
         pattern = _WORD if "'" in text or "’" in text else _PLAIN_WORD
         matches = list(pattern.finditer(text))
         if not matches:
-            return WordTokens((), (), (), (), (), ())
+            return _NO_WORDS
         # The hot path: one dictionary hit per token, tuples straight from zip.
         known, add = self._forms.known, self._forms.add
         forms = [known.get(match.group()) or add(match.group()) for match in matches]
@@ -103,4 +104,6 @@ class SpacyWordTokenizer:
             lowers.append(form[1])
             lemmas.append(token.lemma_.lower() if self._has_lemmas else form[2])
             stems.append(form[3])
-        return WordTokens(texts, starts, ends, lowers, lemmas, stems)
+        return WordTokens(
+            tuple(texts), tuple(starts), tuple(ends), tuple(lowers), tuple(lemmas), tuple(stems)
+        )

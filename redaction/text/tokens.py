@@ -9,27 +9,24 @@ the same function for the text and for the context words, so both sides always a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ringfence.redaction.data_files import read_data_text
 
 
-# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
-@dataclass(slots=True)
-class WordTokens:
+# A named tuple: immutable (every recognizer reads the same tokens) at the cost of a plain
+# tuple; built per message in the hot path, where a frozen dataclass's init costs 2-3x.
+# Its len() is its six fields: count tokens with ``len(words.texts)``.
+class WordTokens(NamedTuple):
     """Tokens that contain a letter or digit, in text order (punctuation dropped)."""
 
-    texts: Sequence[str]
-    starts: Sequence[int]
-    ends: Sequence[int]
-    lowers: Sequence[str]
-    lemmas: Sequence[str]
-    stems: Sequence[str]
-
-    def __len__(self) -> int:
-        return len(self.texts)
+    texts: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lowers: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    stems: tuple[str, ...]
 
 
 class LemmaTable:

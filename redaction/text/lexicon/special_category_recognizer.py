@@ -26,9 +26,9 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
     predicate terms only when said of a person; acts only when done by an identifiable
     person ("he smashed my window", not "my window was smashed"). Any hit sharing a word
     with a false friend phrase of the category ("sick of", "Church Lane") is dropped, and
-    hits a few words apart in one sentence ("fasting for Ramadan") are one mention, so one
-    flag. Context boosting of the
-    confidence is left to the engine's context enhancer, as in presidio.
+    hits at most ``mention_gap`` words apart in one sentence ("fasting for Ramadan") are
+    one mention, so one flag. Context boosting of the confidence is left to the engine's
+    context enhancer, as in presidio.
     """
 
     def __init__(
@@ -38,6 +38,7 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         context: ContextWords,
         frames: PersonFrames,
         window: int,
+        mention_gap: int = 3,
     ) -> None:
         super().__init__(
             supported_entities=[entity_of(category)],
@@ -48,6 +49,7 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         self.context_words = context
         self._frames = frames
         self._window = window
+        self._mention_gap = mention_gap
         self._confidence = lexicon.confidence
         self._ambiguous_confidence = lexicon.ambiguous_confidence
         self._frames_allowed = lexicon.frames
@@ -74,7 +76,7 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
         hits = _longest_hits([hit for m in own if (hit := self._hit(m, artifacts, anchors))])
         entity = entity_of(self.category)
         words = artifacts.words
-        for first, last, score, how in _merge_nearby(hits, artifacts):
+        for first, last, score, how in _merge_nearby(hits, artifacts, self._mention_gap):
             yield entity, words.starts[first], words.ends[last], score, how
 
     def _hit(
@@ -107,19 +109,16 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
 _PREDICATE_FRAMES = frozenset({"copula"})
 # (first token, last token, score, how) of one hit.
 _TokenHit = tuple[int, int, float, str]
-# Most words between two hits of one mention ("fasting for Ramadan", "ex was arrested for").
-_MENTION_GAP = 3
-
-
-def _merge_nearby(hits: list[_TokenHit], artifacts: TextArtifacts) -> list[_TokenHit]:
-    """Join hits at most ``_MENTION_GAP`` words apart with no sentence end between them."""
+def _merge_nearby(hits: list[_TokenHit], artifacts: TextArtifacts, gap: int) -> list[_TokenHit]:
+    """Join hits at most ``gap`` words apart with no sentence end between them: one mention
+    ("fasting for Ramadan", "ex was arrested for")."""
     merged: list[_TokenHit] = []
     text, words = artifacts.payment.text, artifacts.words
     for hit in hits:
         if merged:
             first, last, score, how = merged[-1]
             between = text[words.ends[last] : words.starts[hit[0]]]
-            if hit[0] - last - 1 <= _MENTION_GAP and not _SENTENCE_END.search(between):
+            if hit[0] - last - 1 <= gap and not _SENTENCE_END.search(between):
                 merged[-1] = (first, max(last, hit[1]), max(score, hit[2]), how)
                 continue
         merged.append(hit)

@@ -45,7 +45,7 @@ class StemContextEnhancer(ContextAwareEnhancer):
         for result in raw_results:
             metadata = result.recognition_metadata or {}
             recognizer = by_id.get(metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
-            if not isinstance(recognizer, SpecialCategoryRecognizer) or not len(words):
+            if not isinstance(recognizer, SpecialCategoryRecognizer) or not words.texts:
                 continue
             first = max(0, bisect.bisect_right(words.starts, result.start) - 1)
             last = max(first, bisect.bisect_left(words.starts, result.end) - 1)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from ringfence.redaction.text.artifacts import ArtifactRecognizer, Hit, TextArtifacts
 from ringfence.redaction.text.payment.digit_runs import DigitGroup, DigitRun
 from ringfence.redaction.text.payment.payment_scan import CueKind, PaymentScan
+from ringfence.redaction.text.recognizer_config import CardDetailsConfig
 
 SECURITY_CODE = "CARD_SECURITY_CODE"
 EXPIRY = "CARD_EXPIRY"
@@ -51,15 +52,12 @@ _MONTH_HEADS = frozenset(
 _MONTH_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_MONTHS})[\s\-/.,]*$", re.IGNORECASE)
 # What an expiry looks like without a cue: MM/YY with a card year (20-45).
 _BARE_EXPIRY = re.compile(r"(?<![\d/.\-])(?:0[1-9]|1[0-2])/(?:2\d|3\d|4[0-5])(?![\d/])")
-# An answer to "expiry and security code?" has its first digits near the start.
-_ANSWER_REACH = 40
-# Read out in one go, the expiry and code follow the card number within a few words.
-_AFTER_CARD_REACH = 100
 
 
 class CardDetailsRecognizer(ArtifactRecognizer):
-    def __init__(self) -> None:
+    def __init__(self, config: CardDetailsConfig | None = None) -> None:
         super().__init__(supported_entities=[SECURITY_CODE, EXPIRY], name="card_details")
+        self.config = config or CardDetailsConfig()
 
     def can_find(self, artifacts: TextArtifacts) -> bool:
         return artifacts.payment.payment_context
@@ -68,16 +66,17 @@ class CardDetailsRecognizer(ArtifactRecognizer):
         scan = artifacts.payment
         if not scan.payment_context:
             return
-        expiries = list(expiry_dates(scan))
+        expiries = list(expiry_dates(scan, self.config))
         yield from expiries
-        yield from security_codes(scan, [(hit[1], hit[2]) for hit in expiries])
+        yield from security_codes(scan, [(hit[1], hit[2]) for hit in expiries], self.config)
 
 
-def answering(scan: PaymentScan, detail: str) -> bool:
-    """The message answers an open question about ``detail`` ("expiry", "security_code")."""
+def answering(scan: PaymentScan, detail: str, reach: CardDetailsConfig) -> bool:
+    """The message answers an open question about ``detail`` ("expiry", "security_code"):
+    one was asked, and the message's first digits are near its start."""
     carried = scan.carried
     expected = carried.card_digits_pending >= 13 or carried.asked_for in ("card_details", detail)
-    return expected and bool(scan.runs) and scan.runs[0].start <= _ANSWER_REACH
+    return expected and bool(scan.runs) and scan.runs[0].start <= reach.answer_reach
 
 
 def _card_ends(scan: PaymentScan) -> list[int]:
@@ -85,12 +84,15 @@ def _card_ends(scan: PaymentScan) -> list[int]:
     return [run.end for run in scan.runs if len(run.digits) >= 13]
 
 
-def _after_card(card_ends: list[int], start: int) -> bool:
-    return any(0 <= start - end <= _AFTER_CARD_REACH for end in card_ends)
+def _after_card(card_ends: list[int], start: int, reach: CardDetailsConfig) -> bool:
+    """Read out in one go, the expiry and code follow the card number within a few words."""
+    return any(0 <= start - end <= reach.after_card_reach for end in card_ends)
 
 
-def security_codes(scan: PaymentScan, expiry_spans: list[tuple[int, int]]) -> Iterator[Hit]:
-    answer = answering(scan, "security_code")
+def security_codes(
+    scan: PaymentScan, expiry_spans: list[tuple[int, int]], reach: CardDetailsConfig
+) -> Iterator[Hit]:
+    answer = answering(scan, "security_code", reach)
     card_ends = _card_ends(scan)
     # Digits inside an expiry, or inside the cue itself ("last three eight oh two").
     cue_spans = [*_spans(scan, "security_code"), *_spans(scan, "card_number")]
@@ -101,13 +103,15 @@ def security_codes(scan: PaymentScan, expiry_spans: list[tuple[int, int]]) -> It
         for start, end, size in _pieces_outside(run, in_expiry):
             if size not in (3, 4):
                 continue
-            if scan.cue_near("security_code", start, end):
+            if scan.cue_near(
+                "security_code", start, end, reach.cue_before, reach.security_code_cue_after
+            ):
                 yield SECURITY_CODE, start, end, 0.9, "cue"
-            elif scan.reference_blocks(start) or run.prefixed:
+            elif scan.reference_blocks(start, reach.cue_before) or run.prefixed:
                 continue
             elif answer:
                 yield SECURITY_CODE, start, end, 0.8, "answer"
-            elif _after_card(card_ends, start):
+            elif _after_card(card_ends, start, reach):
                 yield SECURITY_CODE, start, end, 0.75, "after_card"
 
 
@@ -128,22 +132,26 @@ def _pieces_outside(run: DigitRun, covered: set[int]) -> Iterator[tuple[int, int
         piece = []
 
 
-def expiry_dates(scan: PaymentScan) -> Iterator[Hit]:
+def expiry_dates(scan: PaymentScan, reach: CardDetailsConfig) -> Iterator[Hit]:
     text = scan.text
-    answer = answering(scan, "expiry")
+    answer = answering(scan, "expiry", reach)
     card_ends = _card_ends(scan)
     for match in _expiry_shapes(scan):
         start, end = match.span()
-        if "." in match.group() and scan.cues["expiry"].before(start, 20) is None:
+        if "." in match.group() and not _dotted_expiry_cue(scan, start, reach):
             continue  # "the 10.40 by card": money, unless "exp 10.27"
-        if scan.cue_near("expiry", start, end, before=40, after=20):
+        if scan.cue_near("expiry", start, end, reach.cue_before, reach.expiry_cue_after):
             yield EXPIRY, start, end, 0.9, "cue"
         elif answer:
             yield EXPIRY, start, end, 0.85, "answer"
-        elif _BARE_EXPIRY.fullmatch(text, start, end) or _after_card(card_ends, start):
+        elif _BARE_EXPIRY.fullmatch(text, start, end) or _after_card(card_ends, start, reach):
             yield EXPIRY, start, end, 0.7, "mm_yy_in_context"
-    yield from _spoken_expiry_dates(scan, answer, card_ends)
+    yield from _spoken_expiry_dates(scan, answer, card_ends, reach)
     yield from _spoken_slash_dates(scan)
+
+
+def _dotted_expiry_cue(scan: PaymentScan, start: int, reach: CardDetailsConfig) -> bool:
+    return scan.cues["expiry"].before(start, reach.dotted_expiry_cue_before) is not None
 
 
 def _expiry_shapes(scan: PaymentScan) -> Iterator[re.Match[str]]:
@@ -163,7 +171,9 @@ def _expiry_shapes(scan: PaymentScan) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _spoken_expiry_dates(scan: PaymentScan, answer: bool, card_ends: list[int]) -> Iterator[Hit]:
+def _spoken_expiry_dates(
+    scan: PaymentScan, answer: bool, card_ends: list[int], reach: CardDetailsConfig
+) -> Iterator[Hit]:
     """ "expiry oh three twenty seven", "june twenty seven"; right after a card number
     "oh four twenty seven" needs no cue."""
     for run in scan.runs:
@@ -172,19 +182,20 @@ def _spoken_expiry_dates(scan: PaymentScan, answer: bool, card_ends: list[int]) 
         month = _MONTH_BEFORE.search(scan.text, max(0, run.start - 12), run.start)
         weak_zero = _WEAK_ZERO_BEFORE.search(scan.text, max(0, run.start - 3), run.start)
         start = month.start() if month else weak_zero.start() if weak_zero else run.start
-        cue = _expiry_cue_nearest(scan, start, run.end)
+        cue = _expiry_cue_nearest(scan, start, run.end, reach.cue_before)
         if (cue or answer) and (month or len(run.digits) >= 3):
             yield EXPIRY, start, run.end, 0.8, "spoken"
-        elif _after_card(card_ends, start) and (month or _month_and_year(run.digits)):
+        elif _after_card(card_ends, start, reach) and (month or _month_and_year(run.digits)):
             yield EXPIRY, start, run.end, 0.75, "spoken_after_card"
 
 
-def _expiry_cue_nearest(scan: PaymentScan, start: int, end: int) -> bool:
-    """An expiry cue just before (not a security-code cue nearer: "expiry ..., code 4261")."""
-    expiry = scan.cues["expiry"].before(start, 40)
+def _expiry_cue_nearest(scan: PaymentScan, start: int, end: int, within: int) -> bool:
+    """An expiry cue just before (not a security-code cue nearer: "expiry ..., code 4261"),
+    or right after."""
+    expiry = scan.cues["expiry"].before(start, within)
     if expiry is None:
         return scan.cues["expiry"].after(end, 0) is not None
-    code = scan.cues["security_code"].before(start, 40)
+    code = scan.cues["security_code"].before(start, within)
     return code is None or code <= expiry
 
 

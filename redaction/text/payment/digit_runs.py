@@ -10,7 +10,7 @@ proportional to its length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ringfence.redaction.text.payment.payment_language import PaymentLanguage
 from ringfence.redaction.text.tokens import WordTokens
@@ -26,9 +26,9 @@ _REFERENCE_PREFIX = re.compile(r"(?<![^\W\d_])(?:[A-Z]{2,3}[\s\-]?|[A-Z]-)$")
 _PREFIX_WORD = re.compile(r"[A-Z]{2,}-?\d")
 
 
-# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
-@dataclass(slots=True)
-class DigitGroup:
+# Named tuples: immutable (shared by every payment recognizer) at the cost of a plain
+# tuple; built per message in the hot path, where a frozen dataclass's init costs 2-3x.
+class DigitGroup(NamedTuple):
     """One typed digit string or one spoken number ("double four" -> "44")."""
 
     start: int
@@ -39,26 +39,19 @@ class DigitGroup:
     tens: bool = False
 
 
-# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
-@dataclass(slots=True)
-class DigitRun:
-    """Consecutive digit groups read as one number."""
+class DigitRun(NamedTuple):
+    """Consecutive digit groups read as one number (build with :func:`digit_run`)."""
 
     groups: tuple[DigitGroup, ...]
     # Right after a reference prefix ("CT 4401 2298", "R-5510"): a reference, not a card.
-    prefixed: bool = False
+    prefixed: bool
     # Glued to letters or money ("NG24", "£100"): a one-group run that is never card data
     # unless it passes Luhn.
-    glued: bool = False
+    glued: bool
     # Derived from the groups once (read many times by the recognizers).
-    start: int = field(init=False)
-    end: int = field(init=False)
-    digits: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.start = self.groups[0].start
-        self.end = self.groups[-1].end
-        self.digits = "".join(group.digits for group in self.groups)
+    start: int
+    end: int
+    digits: str
 
     @property
     def spoken(self) -> bool:
@@ -66,6 +59,12 @@ class DigitRun:
 
     def sizes(self) -> tuple[int, ...]:
         return tuple(len(group.digits) for group in self.groups)
+
+
+def digit_run(groups: tuple[DigitGroup, ...], prefixed: bool, glued: bool = False) -> DigitRun:
+    """A run of ``groups`` with its offsets and digits derived."""
+    digits = "".join(group.digits for group in groups)
+    return DigitRun(groups, prefixed, glued, groups[0].start, groups[-1].end, digits)
 
 
 class DigitRunFinder:
@@ -190,7 +189,7 @@ def _close(text: str, groups: list[DigitGroup], runs: list[DigitRun], glued: boo
         first += 1
     if first < last:
         start = groups[first].start
-        runs.append(DigitRun(tuple(groups[first:last]), has_reference_prefix(text, start), glued))
+        runs.append(digit_run(tuple(groups[first:last]), has_reference_prefix(text, start), glued))
 
 
 def _exclamation(text: str, group: DigitGroup, following: DigitGroup) -> bool:

@@ -25,6 +25,8 @@ _UK_LENGTH = 22
 
 
 class IbanRecognizer(ArtifactRecognizer):
+    reads_digit_runs = False  # IBANs are read straight from the text
+
     def __init__(self) -> None:
         super().__init__(supported_entities=[IBAN], name="iban")
 

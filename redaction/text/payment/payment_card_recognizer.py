@@ -15,6 +15,7 @@ from ringfence.redaction.text.artifacts import ArtifactRecognizer, Hit, TextArti
 from ringfence.redaction.text.payment.checks import luhn_valid
 from ringfence.redaction.text.payment.digit_runs import DigitGroup, DigitRun
 from ringfence.redaction.text.payment.payment_scan import PaymentScan
+from ringfence.redaction.text.recognizer_config import PaymentCardConfig
 
 CARD = "PAYMENT_CARD"
 CARD_LENGTHS = range(13, 20)
@@ -23,8 +24,9 @@ _NETWORK_FIRST_DIGITS = frozenset("23456")
 
 
 class PaymentCardRecognizer(ArtifactRecognizer):
-    def __init__(self) -> None:
+    def __init__(self, config: PaymentCardConfig | None = None) -> None:
         super().__init__(supported_entities=[CARD], name="payment_card")
+        self.config = config or PaymentCardConfig()
 
     def can_find(self, artifacts: TextArtifacts) -> bool:
         scan = artifacts.payment
@@ -33,10 +35,10 @@ class PaymentCardRecognizer(ArtifactRecognizer):
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         scan = artifacts.payment
         for run in scan.runs:
-            yield from card_hits(run, scan)
+            yield from card_hits(run, scan, self.config)
 
 
-def card_hits(run: DigitRun, scan: PaymentScan) -> Iterator[Hit]:
+def card_hits(run: DigitRun, scan: PaymentScan, reach: PaymentCardConfig) -> Iterator[Hit]:
     """Card numbers (whole or partial) within one digit run."""
     digits = run.digits
     if (
@@ -47,7 +49,9 @@ def card_hits(run: DigitRun, scan: PaymentScan) -> Iterator[Hit]:
     ):
         yield CARD, run.start, run.end, 0.9, "second_fragment"
         return
-    blocked = run.prefixed or run.glued or scan.reference_blocks(run.start)
+    blocked = (
+        run.prefixed or run.glued or scan.reference_blocks(run.start, reach.reference_cue_before)
+    )
     if not scan.payment_context or blocked:
         # Only a Luhn-valid number from a card network; a reference that merely passes
         # Luhn usually starts with 0, 1, 7, 8 or 9.
@@ -60,7 +64,7 @@ def card_hits(run: DigitRun, scan: PaymentScan) -> Iterator[Hit]:
         yield CARD, run.start, run.end, 1.0 if how == "luhn" else 0.8, how
     elif len(digits) > CARD_LENGTHS.stop - 1:
         yield from _long_run(run)
-    elif _fragment(run, scan):
+    elif _fragment(run, scan, reach):
         yield CARD, run.start, run.end, 0.7, "fragment_in_context"
 
 
@@ -121,10 +125,14 @@ def _long_run(run: DigitRun) -> Iterator[Hit]:
             first += 1
 
 
-def _fragment(run: DigitRun, scan: PaymentScan) -> bool:
+def _fragment(run: DigitRun, scan: PaymentScan, reach: PaymentCardConfig) -> bool:
     """4-12 digits that look like part of a card number (whose first digit is never 0)."""
     digits = run.digits
-    if len(digits) < 4 or digits[0] == "0" or scan.reference_blocks(run.start, "account"):
+    if (
+        len(digits) < 4
+        or digits[0] == "0"
+        or scan.reference_blocks(run.start, reach.reference_cue_before, "account")
+    ):
         return False  # "the account is four oh one double two ...": an account number
     sizes = run.sizes()
     in_fours = len(sizes) >= 2 and all(size == 4 for size in sizes[:-1]) and sizes[-1] <= 4
@@ -133,15 +141,17 @@ def _fragment(run: DigitRun, scan: PaymentScan) -> bool:
     if not scan.ends_message(run.end):
         # Read out mid-sentence, part of a card follows a card cue; a bare 8-digit number
         # in a call ("my bill says four oh one ...") is a council reference.
-        return run.spoken and len(digits) >= 6 and _card_cue_before(scan, run.start)
+        return run.spoken and len(digits) >= 6 and _card_cue_before(scan, run.start, reach)
     if run.spoken and len(digits) >= 6:
         return True
     if scan.carried.asked_for == "card" and scan.starts_message(run.start):
         return True  # "what's the long number?" -> "5288"
     # "my card number is 49291234": a card-number cue, not just "pay by card for 40917736".
-    return len(digits) >= 6 and scan.cues["card_number"].before(run.start, 30) is not None
+    if len(digits) < 6:
+        return False
+    return scan.cues["card_number"].before(run.start, reach.card_number_cue_before) is not None
 
 
-def _card_cue_before(scan: PaymentScan, start: int) -> bool:
-    card = scan.cues["card"].before(start, 60)
-    return card is not None and not scan.reference_blocks(start)
+def _card_cue_before(scan: PaymentScan, start: int, reach: PaymentCardConfig) -> bool:
+    card = scan.cues["card"].before(start, reach.card_cue_before)
+    return card is not None and not scan.reference_blocks(start, reach.reference_cue_before)

@@ -1,15 +1,17 @@
 """Everything the payment recognizers need to know about one message, computed once.
 
 Digit runs and cue phrases are found in one pass each and shared by all payment
-recognizers (as part of the NLP artifacts), so adding a recognizer adds no extra scan.
+recognizers (as part of the NLP artifacts), so adding a recognizer adds no extra scan. A
+scan is immutable: a different view of the message (its digit runs found, a payment
+context implied by a card number) is a new scan, so no recognizer sees another's effects.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from typing import Literal, get_args
+from dataclasses import dataclass
+from typing import Literal, NamedTuple, NoReturn, get_args
 
 from ringfence.redaction.text.payment.digit_runs import DigitRun, DigitRunFinder
 from ringfence.redaction.text.payment.payment_language import PaymentLanguage
@@ -46,9 +48,9 @@ class Carried:
     asked_for: AskedFor | None = None
 
 
-# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
-@dataclass(slots=True)
-class CueSpans:
+# A named tuple: immutable at the cost of a plain tuple (built per message in the hot path,
+# where a frozen dataclass's init costs 2-3x).
+class CueSpans(NamedTuple):
     """Start and end offsets of one kind of cue, sorted."""
 
     starts: tuple[int, ...] = ()
@@ -75,49 +77,63 @@ class CueSpans:
         return bool(self.starts)
 
 
-# Not frozen: built per message in the hot path, where frozen init costs 2-3x.
-@dataclass(slots=True)
-class PaymentScan:
+# A named tuple: immutable at the cost of a plain tuple (built per message in the hot path,
+# where a frozen dataclass's init costs 2-3x).
+class PaymentScan(NamedTuple):
     """Digit runs, cue positions and conversation state for one message."""
 
     text: str
     tokens: WordTokens
-    finder: DigitRunFinder
     cues: CueMap
-    carried: Carried = field(default_factory=Carried)
-
+    carried: Carried
     # Derived once by the scanner (recognizers ask these many times).
-    has_payment_cue: bool = False
-    payment_context: bool = False
-    bank_context: bool = False
-    carried_fragment: bool = False
+    has_payment_cue: bool
+    payment_context: bool
+    bank_context: bool
+    carried_fragment: bool
     # Digits typed, plus number words: a card needs 13 (cheap to count, unlike runs).
-    digit_count: int = 0
-    _runs: tuple[DigitRun, ...] | None = None
+    digit_count: int
+    # () until :meth:`PaymentScanner.with_runs`: the engine finds them once, before the
+    # first recognizer that reads them runs (most messages never need them).
+    runs: tuple[DigitRun, ...] = ()
 
-    @property
-    def runs(self) -> tuple[DigitRun, ...]:
-        """Digit runs, found on first use: most messages never need them."""
-        if self._runs is None:
-            self._runs = tuple(self.finder.runs(self.text, self.tokens))
-        return self._runs
+    def in_payment_context(self) -> PaymentScan:
+        """This scan in a payment context (a new scan; this one is unchanged)."""
+        return self._with(True, self.runs)
+
+    def _with(self, payment_context: bool, runs: tuple[DigitRun, ...]) -> PaymentScan:
+        # Spelt out: NamedTuple._replace costs a microsecond, a lot per message.
+        return PaymentScan(
+            self.text,
+            self.tokens,
+            self.cues,
+            self.carried,
+            self.has_payment_cue,
+            payment_context,
+            self.bank_context,
+            self.carried_fragment,
+            self.digit_count,
+            runs,
+        )
 
     def cue_near(
-        self, kind: CueKind, run_start: int, run_end: int, before: int = 40, after: int = 25
+        self, kind: CueKind, run_start: int, run_end: int, before: int, after: int
     ) -> bool:
-        """A cue of ``kind`` ends shortly before the span or starts shortly after it."""
+        """A cue of ``kind`` ends at most ``before`` characters before the span or starts at
+        most ``after`` characters after it (each recognizer's reach, recognizers.yaml)."""
         spans = self.cues[kind]
         near_before = spans.before(run_start, before) is not None
         return near_before or spans.after(run_end, after) is not None
 
-    def reference_blocks(self, start: int, kind: CueKind = "reference") -> bool:
-        """The nearest cue before ``start`` says the number is a reference, not card data
-        (``kind="account"``: an account number, which is no card either)."""
-        reference = self.cues[kind].before(start, 40)
+    def reference_blocks(self, start: int, within: int, kind: CueKind = "reference") -> bool:
+        """The nearest cue ending within ``within`` characters before ``start`` says the
+        number is a reference, not card data (``kind="account"``: an account number,
+        which is no card either)."""
+        reference = self.cues[kind].before(start, within)
         if reference is None:
             return False
         nearest_card = max(
-            (self.cues[kind].before(start, 40) or -1)
+            (self.cues[kind].before(start, within) or -1)
             for kind in ("card", "security_code", "expiry")
         )
         return reference > nearest_card
@@ -146,10 +162,17 @@ def _not_inside(spans: list[Span], others: list[Span]) -> list[Span]:
 
 
 class CueMap(dict[CueKind, CueSpans]):
-    """Cue spans by kind; a kind with no cue in the message reads as empty."""
+    """Cue spans by kind; a kind with no cue in the message reads as empty. Read-only once
+    built (a dict subclass rather than a mapping proxy: ``cues[kind]`` is the hot path)."""
 
     def __missing__(self, kind: CueKind) -> CueSpans:
         return _NO_SPANS
+
+    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("CueMap is read-only")
+
+    __setitem__ = __delitem__ = _read_only
+    clear = pop = popitem = setdefault = update = __ior__ = _read_only
 
 
 _NO_SPANS = CueSpans()
@@ -171,11 +194,10 @@ def cue_spans(found: dict[CueKind, list[Span]]) -> CueMap:
         bank_kinds: tuple[CueKind, ...] = ("account", "sort_code", "bank", "reference")
         bank_spans = [span for kind in bank_kinds for span in found.get(kind, ())]
         found["card"] = _not_inside(found["payment"], bank_spans)
-    cues = CueMap()
-    for kind, spans in found.items():
-        if spans:
-            cues[kind] = CueSpans(tuple(s for s, _ in spans), tuple(e for _, e in spans))
-    return cues
+    # zip(*spans): the starts and the ends as two tuples, in one step.
+    return CueMap(
+        {kind: CueSpans(*zip(*spans, strict=True)) for kind, spans in found.items() if spans}
+    )
 
 
 def _outermost(spans: list[Span]) -> list[Span]:
@@ -207,14 +229,17 @@ class PaymentScanner:
         has_payment_cue = "payment" in cues
         carried_fragment = 0 < carried.card_digits_pending < 13
         return PaymentScan(
-            text=text,
-            tokens=tokens,
-            finder=self._finder,
-            digit_count=self._finder.count_digits(text, tokens),
-            cues=cues,
-            carried=carried,
-            has_payment_cue=has_payment_cue,
-            payment_context=has_payment_cue or carried.payment_context or carried_fragment,
-            bank_context="bank" in cues or carried.bank_context,
-            carried_fragment=carried_fragment,
+            text,
+            tokens,
+            cues,
+            carried,
+            has_payment_cue,
+            has_payment_cue or carried.payment_context or carried_fragment,  # payment_context
+            "bank" in cues or carried.bank_context,  # bank_context
+            carried_fragment,
+            self._finder.count_digits(text, tokens),  # digit_count
         )
+
+    def with_runs(self, scan: PaymentScan) -> PaymentScan:
+        """``scan`` with its digit runs found (a new scan; ``scan`` itself is unchanged)."""
+        return scan._with(scan.payment_context, tuple(self._finder.runs(scan.text, scan.tokens)))

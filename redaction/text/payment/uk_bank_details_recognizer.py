@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from ringfence.redaction.text.artifacts import ArtifactRecognizer, Hit, TextArtifacts
 from ringfence.redaction.text.payment.digit_runs import has_reference_prefix
 from ringfence.redaction.text.payment.payment_scan import PaymentScan
+from ringfence.redaction.text.recognizer_config import UkBankDetailsConfig
 
 SORT_CODE = "UK_SORT_CODE"
 ACCOUNT = "UK_BANK_ACCOUNT"
@@ -27,19 +28,22 @@ _ACCOUNT = re.compile(
 
 
 class UkBankDetailsRecognizer(ArtifactRecognizer):
-    def __init__(self) -> None:
+    def __init__(self, config: UkBankDetailsConfig | None = None) -> None:
         super().__init__(supported_entities=[SORT_CODE, ACCOUNT], name="uk_bank_details")
+        self.config = config or UkBankDetailsConfig()
 
     def can_find(self, artifacts: TextArtifacts) -> bool:
+        # Exactly when ``find`` can yield: a bank mentioned only in an earlier message is
+        # no evidence for an account number here (so no digit runs are found for it).
         scan = artifacts.payment
         asked = scan.carried.asked_for == "bank_details"
-        return asked or scan.bank_context or "sort_code" in scan.cues
+        return asked or "sort_code" in scan.cues or "bank" in scan.cues
 
     def find(self, artifacts: TextArtifacts) -> Iterable[Hit]:
         scan = artifacts.payment
-        sort_codes = list(sort_code_hits(scan))
+        sort_codes = list(sort_code_hits(scan, self.config))
         yield from sort_codes
-        yield from account_hits(scan, [hit[2] for hit in sort_codes])
+        yield from account_hits(scan, [hit[2] for hit in sort_codes], self.config)
 
 
 def _candidates(
@@ -53,18 +57,20 @@ def _candidates(
     return sorted(set(spans))
 
 
-def sort_code_hits(scan: PaymentScan) -> Iterator[Hit]:
+def sort_code_hits(scan: PaymentScan, reach: UkBankDetailsConfig) -> Iterator[Hit]:
     asked = scan.carried.asked_for == "bank_details"
     if not asked and not scan.cues["sort_code"]:
         return
     for start, end in _candidates(scan, _SORT_CODE, range(6, 7)):
-        if scan.cue_near("sort_code", start, end, before=40, after=20):
+        if scan.cue_near("sort_code", start, end, reach.cue_before, reach.cue_after):
             yield SORT_CODE, start, end, 0.95, "cue"
         elif asked and scan.starts_message(start):
             yield SORT_CODE, start, end, 0.85, "answer"
 
 
-def account_hits(scan: PaymentScan, sort_code_ends: list[int]) -> Iterator[Hit]:
+def account_hits(
+    scan: PaymentScan, sort_code_ends: list[int], reach: UkBankDetailsConfig
+) -> Iterator[Hit]:
     """Account numbers with bank evidence in the message itself (a sort code, a bank's
     name, "bank account"), or answering an open question about bank details. An earlier
     mention of a bank alone is not enough: "account 40917736" in council tax talk is the
@@ -75,12 +81,15 @@ def account_hits(scan: PaymentScan, sort_code_ends: list[int]) -> Iterator[Hit]:
         return
     for start, end in _candidates(scan, _ACCOUNT, range(7, 11)):
         if has_reference_prefix(scan.text, start) or (
-            scan.reference_blocks(start) and not scan.cues["bank"].before(start, 40)
+            scan.reference_blocks(start, reach.cue_before)
+            and not scan.cues["bank"].before(start, reach.cue_before)
         ):
             continue
         previous = bisect.bisect_left(sort_code_ends, start) - 1
-        after_sort_code = previous >= 0 and start - sort_code_ends[previous] <= 20
-        near_cue = scan.cue_near("account", start, end, before=40, after=20)
+        after_sort_code = (
+            previous >= 0 and start - sort_code_ends[previous] <= reach.after_sort_code_reach
+        )
+        near_cue = scan.cue_near("account", start, end, reach.cue_before, reach.cue_after)
         if in_message and (near_cue or after_sort_code):
             yield ACCOUNT, start, end, 0.9, "cue"
         elif asked and scan.starts_message(start):
