@@ -7,6 +7,7 @@ from typing import Any
 import faust
 
 from ringfence.redaction.policy import Policy
+from ringfence.redaction.text.engine import default_engine
 from ringfence.storage.landing import LandingStore
 from ringfence.storage.recordings import RecordingStore
 from ringfence.streams import topics
@@ -40,6 +41,8 @@ def wire_calls(
         policy=policy,
         redact=pool.redact,
         clock=utc_now,
+        # The chat agent's engine (one per process): flag excerpts get its payment pass.
+        find_payment=default_engine().payment_redactions,
         timeout_s=settings.call_timeout_s,
         timeout_per_audio_second=settings.call_timeout_per_audio_second,
     )

@@ -11,14 +11,15 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 from ringfence.errors import InvalidInputError, RingfenceError
 from ringfence.redaction.call.redact import CallRedaction
-from ringfence.redaction.excerpt import excerpt
+from ringfence.redaction.excerpt import PaymentFinder, excerpt
+from ringfence.redaction.findings import Redaction
 from ringfence.redaction.policy import Policy
 from ringfence.storage.errors import ObjectMissingError
 from ringfence.storage.layout import call_object_key
@@ -67,6 +68,8 @@ class CallHandler:
     # comes without a transcript, runs at a few times real time on one core).
     timeout_s: float = 600.0
     timeout_per_audio_second: float = 2.0
+    # Run over each flag's excerpt: a spoken card number the audio pass missed stays out.
+    find_payment: PaymentFinder | None = None
 
     async def handle(self, call: CallRecorded) -> None:
         decision = self.policy.decide("call", call.team, call.started_at)
@@ -152,6 +155,8 @@ class CallHandler:
 
     async def _publish_flags(self, call: CallRecorded, manifest: dict[str, Any]) -> None:
         words = manifest["transcript"]["words"]
+        # Once per call, over the whole transcript: a cue minutes before a flag still counts.
+        payment = self.find_payment(_joined(words)) if self.find_payment and words else []
         for found in manifest["flags"]:
             flag = ComplianceFlag(
                 flag_id=stable_id(
@@ -164,7 +169,9 @@ class CallHandler:
                 confidence=found["confidence"],
                 detector=found.get("detector", "text_engine"),
                 location=AudioLocation(start_s=found["start"], end_s=found["end"]),
-                excerpt=_words_excerpt(words, found["start"], found["end"]),
+                excerpt=_words_excerpt(
+                    words, found["start"], found["end"], self.find_payment, payment
+                ),
                 detected_at=self.clock(),
             )
             await self.publisher.flag(flag)
@@ -211,12 +218,28 @@ def _meta_json(call: CallRecorded) -> str:
     )
 
 
-def _words_excerpt(words: list[dict[str, Any]], start_s: float, end_s: float) -> str:
-    """The (already redacted) words around a flag, long digit runs masked."""
+def _words_excerpt(
+    words: list[dict[str, Any]],
+    start_s: float,
+    end_s: float,
+    find_payment: PaymentFinder | None,
+    found: Sequence[Redaction],
+) -> str:
+    """The (already redacted) words around a flag; payment data found in the whole
+    transcript (``found``, offsets into the words joined by spaces) and in the excerpt
+    itself masked, and long digit runs too."""
     nearby = [
-        w["word"]
-        for w in words
+        index
+        for index, w in enumerate(words)
         if w["end"] >= start_s - _EXCERPT_CONTEXT_S and w["start"] <= end_s + _EXCERPT_CONTEXT_S
     ]
-    text = " ".join(nearby)
-    return excerpt(text, [], 0, len(text), width=0)
+    if not nearby:
+        return ""
+    text = _joined(words)
+    low = len(_joined(words[: nearby[0]])) + (1 if nearby[0] else 0)
+    high = len(_joined(words[: nearby[-1] + 1]))
+    return excerpt(text, found, low, high, width=0, find_payment=find_payment)
+
+
+def _joined(words: list[dict[str, Any]]) -> str:
+    return " ".join(w["word"] for w in words)

@@ -91,6 +91,9 @@ def add_message(
         for r in result.redactions
     )
     flags = []
+    # The whole message in payment context too: a card datum the message's own (chat
+    # context) pass kept must not reach an excerpt, whose window may cut off its cue.
+    guard = [*result.redactions, *engine.payment_redactions(event.text)] if result.flags else []
     for found in result.flags:
         session.flags.append(
             {
@@ -114,7 +117,13 @@ def add_message(
                 confidence=round(found.confidence, 3),
                 detector=found.detector,
                 location=TextLocation(seq=event.seq, start=found.start, end=found.end),
-                excerpt=excerpt(event.text, result.redactions, found.start, found.end),
+                excerpt=excerpt(
+                    event.text,
+                    guard,
+                    found.start,
+                    found.end,
+                    find_payment=engine.payment_redactions,
+                ),
                 detected_at=now,
             )
         )

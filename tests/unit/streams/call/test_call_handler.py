@@ -12,6 +12,7 @@ import pytest
 from ringfence.redaction.call.redact import CallRedaction
 from ringfence.redaction.call.verification import Check, Verification
 from ringfence.redaction.policy import load_policy
+from ringfence.redaction.text.engine import default_engine
 from ringfence.storage.errors import ObjectMissingError
 from ringfence.storage.retention.metadata import RetentionMetadata
 from ringfence.streams.call.handler import CallHandler, QuarantinedError
@@ -149,3 +150,18 @@ async def test_time_budget_grows_with_the_call_length() -> None:
     budgets.clear()
     await handler.handle(_call())  # a ten-minute call
     assert budgets == [handler.timeout_s + handler.timeout_per_audio_second * 600]
+
+
+async def test_flag_excerpt_gets_the_payment_pass() -> None:
+    """Words the audio pass kept but the payment detector calls card data stay out."""
+    result = _result(passed=True)
+    spoken = "my security code is seven three one I have asthma".split()
+    words = [{"word": w, "start": 0.1 * i, "end": 0.1 * i + 0.05} for i, w in enumerate(spoken)]
+    result.manifest["transcript"]["words"] = words
+    result.manifest["flags"][0] |= {"start": words[-1]["start"], "end": words[-1]["end"]}
+    handler, _, _, publisher = _handler(result)
+    handler.find_payment = default_engine().payment_redactions
+    await handler.handle(_call())
+    [flag] = publisher.flags
+    assert "asthma" in flag.excerpt and "[REDACTED]" in flag.excerpt
+    assert "seven three one" not in flag.excerpt

@@ -127,3 +127,12 @@ async def test_sweep_closes_idle_chats_and_expired_tombstones_only(parts: Any) -
     )
     assert {c.chat_id: c.payload["reason"] for c in later}["done"] == "tombstone_expired"
     assert all(ChatEvent.model_validate(c.payload).kind == "closed" for c in later)
+
+
+async def test_flag_excerpt_gets_the_payment_pass(parts: Any) -> None:
+    """The excerpt is scanned in payment context: a code the message's pass kept stays out."""
+    handler, _, publisher, _, _ = parts
+    text = "the code on the back is seven three one and my son has autism"
+    await handler.handle("c-x", _message("c-x", 1, text))
+    [flag] = [f for f in publisher.flags if "autism" in f.excerpt]
+    assert "seven three one" not in flag.excerpt and "[REDACTED]" in flag.excerpt
