@@ -51,9 +51,17 @@ def worker(
 
     if log_format not in ("json", "text"):
         raise typer.BadParameter("choose json or text", param_hint="--log-format")
-    Worker(
-        app, loglevel=loglevel, logging_config=logging_config(loglevel, log_format)
-    ).execute_from_commandline()
+    from ringfence.streams.worker import fatal_stop
+
+    try:
+        Worker(
+            app, loglevel=loglevel, logging_config=logging_config(loglevel, log_format)
+        ).execute_from_commandline()
+    finally:
+        if fatal_stop(app).error is not None:
+            # Stopped on a fatal error (logged as "worker stopping: ..."): a supervisor
+            # must see a failure, not a clean exit.
+            raise SystemExit(1)
 
 
 def schemas(

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import warnings
+from dataclasses import dataclass
+
 import faust
 
 from ringfence.redaction.policy import load_policy
@@ -29,8 +34,42 @@ def wire(app: faust.App, settings: StreamSettings) -> None:
         app.topic(topics.DEADLETTER, internal=False),
     )
     guard = new_gap_guard(app, settings.kafka_bootstrap_servers)
-    failures = FailureHandling(stop=app.crash, max_delay_s=settings.retry_max_delay_s)
+    failures = FailureHandling(stop=fatal_stop(app), max_delay_s=settings.retry_max_delay_s)
     landing = LandingStore(client, storage.landing_bucket)
     wire_chats(app, settings, publisher, store, policy, guard, failures)
     wire_calls(app, settings, publisher, landing, store, policy, guard, failures)
     wire_web(app, settings)
+
+
+@dataclass
+class FatalStop:
+    """Stops the worker on a fatal error the way Ctrl-C does, and remembers why.
+
+    ``app.crash`` marks every Faust service crashed at once, the consumer's thread included,
+    and the shutdown then hung committing through it (seen: "Consumer: Stopping..." for
+    ever). A SIGTERM takes Faust's ordinary stop path instead; the CLI exits non-zero when
+    ``error`` is set. In-flight events are not waited for: the one that stopped us is never
+    acked, and unacked events are redelivered to the fixed worker.
+    """
+
+    app: faust.App
+    error: BaseException | None = None
+
+    async def __call__(self, error: BaseException) -> None:
+        if self.error is not None:
+            return
+        self.error = error
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "configuration already used": read again at stop
+            self.app.conf.stream_wait_empty = False
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+def fatal_stop(app: faust.App) -> FatalStop:
+    """The app's one FatalStop (the agents' loop calls it, the CLI reads its error)."""
+    existing = getattr(app, "_ringfence_fatal_stop", None)
+    if isinstance(existing, FatalStop):
+        return existing
+    stop = FatalStop(app)
+    app._ringfence_fatal_stop = stop  # type: ignore[attr-defined]
+    return stop

@@ -10,6 +10,7 @@ import os
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from minio import Minio
@@ -32,6 +33,21 @@ def _start_worker(workdir: Path, env: dict[str, str], log_path: Path) -> subproc
         )
 
 
+def _landed_call(s3: Minio, call_id: str) -> tuple[str, str, dict[str, Any]]:
+    """A call whose audio is in the landing bucket and whose event has no transcript (so the
+    worker must run its speech-to-text engine, which cannot load)."""
+    key = f"incoming/{call_id}.wav"
+    call = dtmf_call()
+    s3.put_object(STORAGE.landing_bucket, key, io.BytesIO(call.wav), len(call.wav))
+    event = {k: v for k, v in call.meta.items() if k != "transcript"}
+    event |= {
+        "call_id": call_id,
+        "ended_at": "2026-01-05T10:10:00Z",
+        "audio": {"bucket": STORAGE.landing_bucket, "key": key},
+    }
+    return call_id, key, event
+
+
 async def test_unloadable_speech_to_text_stops_the_worker(
     bootstrapped: str,
     producer: AIOKafkaProducer,
@@ -39,17 +55,9 @@ async def test_unloadable_speech_to_text_stops_the_worker(
     s3: Minio,
     tmp_path: Path,
 ) -> None:
-    call_id = f"it-fatal-{time.time_ns()}"
-    key = f"incoming/{call_id}.wav"
-    call = dtmf_call()
-    s3.put_object(STORAGE.landing_bucket, key, io.BytesIO(call.wav), len(call.wav))
-    # No transcript: the worker must run its speech-to-text engine, which cannot load.
-    event = {k: v for k, v in call.meta.items() if k != "transcript"}
-    event |= {
-        "call_id": call_id,
-        "ended_at": "2026-01-05T10:10:00Z",
-        "audio": {"bucket": STORAGE.landing_bucket, "key": key},
-    }
+    # Several calls, so others are in flight when the first one stops the worker (in the
+    # whole suite the topic also holds every earlier test's events): none may hold it up.
+    calls = [_landed_call(s3, f"it-fatal-{time.time_ns()}-{n}") for n in range(4)]
     env = {
         **os.environ,
         "RINGFENCE_APP_ID": f"ringfence-fatal-{time.time_ns()}",
@@ -60,8 +68,8 @@ async def test_unloadable_speech_to_text_stops_the_worker(
     log_path = tmp_path / "worker.log"
     worker = _start_worker(tmp_path, env, log_path)
     try:
-        await send_events(producer, [(call_id, event)], topic=CALL_RECORDED)
-        code = await asyncio.to_thread(worker.wait, 240)
+        await send_events(producer, [(cid, event) for cid, _, event in calls], topic=CALL_RECORDED)
+        code = await asyncio.to_thread(worker.wait, 120)
     finally:
         if worker.poll() is None:
             worker.kill()
@@ -72,6 +80,7 @@ async def test_unloadable_speech_to_text_stops_the_worker(
     assert stopping[0]["reason"] == "asr_unavailable"
     assert "no_such_package.engine:build" in stopping[0]["msg"]
     letters = [json.loads(r.value) for r in await read_all(stream_settings, DEADLETTER)]
-    assert not [letter for letter in letters if letter["key"] == call_id]
+    ids = {cid for cid, _, _ in calls}
+    assert not [letter for letter in letters if letter["key"] in ids]
     landing = [o.object_name for o in s3.list_objects(STORAGE.landing_bucket, prefix="incoming/")]
-    assert key in landing, "the raw audio waits for the fixed worker"
+    assert all(k in landing for _, k, _ in calls), "the raw audio waits for the fixed worker"
