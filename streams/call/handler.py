@@ -74,8 +74,10 @@ class CallHandler:
     async def handle(self, call: CallRecorded) -> None:
         decision = self.policy.decide("call", call.team, call.started_at)
         if not decision.recorded:
-            await asyncio.to_thread(self.landing.delete, call.audio.bucket, call.audio.key)
+            # The receipt is acked before the deletion it records (a crash in between
+            # replays the event: the same audit_id again, then the delete).
             await self._audit(call, "dropped", decision.reason or "")
+            await asyncio.to_thread(self.landing.delete, call.audio.bucket, call.audio.key)
             metrics.CALLS.labels(outcome="dropped").inc()
             return
         manifest_key = self._key(call, "manifest.json")
@@ -88,6 +90,8 @@ class CallHandler:
                 return  # a replay of a call already stored and cleaned up
             raise
         result = await self._redact(call, audio)
+        # Results durable first (objects stored, flags and audit acked by the broker), then
+        # the raw audio goes, then the offset: a crash anywhere replays to the same results.
         keys = await self._store(call, result)
         await self._publish_flags(call, result.manifest)
         await self._audit(call, "stored", "redacted", keys)

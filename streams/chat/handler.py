@@ -77,8 +77,8 @@ class ChatHandler:
         decision = self.policy.decide("chat", event.team, event.sent_at)
         if not decision.recorded:
             session.dropped_reason = decision.reason
-            self.sessions[chat_id] = session.to_json()
             await self.publisher.audit(self._audit(chat_id, session, "dropped", decision.reason))
+            self.sessions[chat_id] = session.to_json()
             log.info(
                 "chat dropped by policy", extra={"chat_id": chat_id, "reason": decision.reason}
             )
@@ -90,11 +90,13 @@ class ChatHandler:
             metrics.CHAT_EVENTS.labels(outcome="duplicate").inc()
             return
         flags = add_message(session, chat_id, event, self.engine, self.clock())
-        session.updated_at = self.clock()
-        self.sessions[chat_id] = session.to_json()
+        # Flags acked before the table records the seq: after a crash in between, the
+        # replayed message is not a "duplicate" whose flags were never published.
         for flag in flags:
             await self.publisher.flag(flag)
             metrics.FLAGS.labels(category=flag.category, source="chat").inc()
+        session.updated_at = self.clock()
+        self.sessions[chat_id] = session.to_json()
         metrics.CHAT_EVENTS.labels(outcome="message").inc()
 
     async def _close(self, chat_id: str, session: ChatSession, event: ChatEvent) -> None:

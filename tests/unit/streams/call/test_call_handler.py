@@ -165,3 +165,18 @@ async def test_flag_excerpt_gets_the_payment_pass() -> None:
     [flag] = publisher.flags
     assert "asthma" in flag.excerpt and "[REDACTED]" in flag.excerpt
     assert "seven three one" not in flag.excerpt
+
+
+@pytest.mark.parametrize("team", ["planning", "customer_services"])
+async def test_raw_audio_stays_until_the_results_are_acked(team: str) -> None:
+    """The broker refuses the audit record (the worker would crash here): the raw audio must
+    still be in landing, so the redelivered event can recreate every result and receipt."""
+    handler, landing, _, publisher = _handler(_result(passed=True))
+
+    async def refused(event: Any) -> None:
+        raise ConnectionError("broker gone")
+
+    publisher.audit = refused  # type: ignore[method-assign]
+    with pytest.raises(ConnectionError):
+        await handler.handle(_call(team=team))
+    assert "k-1.wav" in landing.objects

@@ -136,3 +136,21 @@ async def test_flag_excerpt_gets_the_payment_pass(parts: Any) -> None:
     await handler.handle("c-x", _message("c-x", 1, text))
     [flag] = [f for f in publisher.flags if "autism" in f.excerpt]
     assert "seven three one" not in flag.excerpt and "[REDACTED]" in flag.excerpt
+
+
+async def test_a_flag_not_acked_leaves_the_message_unrecorded(parts: Any) -> None:
+    """The broker refuses the flag (the worker crashes here): the table must not hold the
+    seq yet, or the redelivered message would be skipped as a duplicate and its flag lost."""
+    handler, sessions, publisher, _, _ = parts
+    delivered = publisher.flag
+
+    async def refused(flag: Any) -> None:
+        raise ConnectionError("broker gone")
+
+    handler.publisher.flag = refused
+    with pytest.raises(ConnectionError):
+        await handler.handle("c-ack", _message("c-ack", 1, "I'm Catholic"))
+    assert not sessions.get("c-ack") or '"seq": 1' not in str(sessions["c-ack"])
+    handler.publisher.flag = delivered
+    await handler.handle("c-ack", _message("c-ack", 1, "I'm Catholic"))
+    assert [f.category for f in publisher.flags] == ["religion"]
