@@ -72,10 +72,10 @@ def main() -> None:
     _quiet_client_libraries()
     try:
         app(standalone_mode=False, prog_name="ringfence")
-    except RingfenceError as error:
-        _fail(str(error), 2)
     except SERVICE_ERRORS as error:
         _fail(describe(error), 3)
+    except RingfenceError as error:
+        _fail(str(error), 2)
     except typer.Exit as exit_:
         sys.exit(exit_.exit_code)
     except typer.Abort:

@@ -9,7 +9,7 @@ import typer
 from aiokafka import AIOKafkaConsumer
 
 from ringfence.storage.client import make_client
-from ringfence.storage.retention.metadata import RetentionMetadata
+from ringfence.storage.recordings import RecordingStore
 from ringfence.storage.settings import StorageSettings
 from ringfence.streams import topics
 from ringfence.streams.settings import StreamSettings
@@ -61,16 +61,13 @@ def objects(
 ) -> None:
     """List stored recordings with their retention metadata, one JSON line each."""
     settings = StorageSettings()
-    client = make_client(settings)
-    for item in client.list_objects(settings.recordings_bucket, prefix=prefix, recursive=True):
-        name = item.object_name or ""
-        stat = client.stat_object(settings.recordings_bucket, name)
-        retention = RetentionMetadata.from_headers(dict(stat.metadata or {}))
+    store = RecordingStore(make_client(settings), settings.recordings_bucket)
+    for name, size, retention in store.listing(prefix):
         typer.echo(
             json.dumps(
                 {
                     "key": name,
-                    "size": item.size,
+                    "size": size,
                     "team": retention.team,
                     "channel": retention.channel,
                     "captured_at": retention.captured_at.isoformat(),

@@ -106,3 +106,11 @@ class RecordingStore:
         with translate_errors(f"stat {self.bucket}/{key}"):
             stat = self._client.stat_object(self.bucket, key)
         return RetentionMetadata.from_headers(dict(stat.metadata or {}))
+
+    def listing(self, prefix: str = "") -> Iterator[tuple[str, int, RetentionMetadata]]:
+        """Every object under ``prefix``: its key, size and retention metadata."""
+        with translate_errors(f"list {self.bucket}/{prefix}"):
+            items = list(self._client.list_objects(self.bucket, prefix=prefix, recursive=True))
+        for item in items:
+            key = item.object_name or ""
+            yield key, item.size or 0, self.retention_of(key)
