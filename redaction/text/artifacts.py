@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -44,31 +44,22 @@ class TextArtifacts(NlpArtifacts):
     ) -> None:
         # NlpArtifacts.__init__ would recompute keywords through an NLP engine; we already
         # have lemmas. One dict update sets the fields past the read-only __setattr__.
-        self.__dict__.update(words=words, payment=payment, lexicon_matches=lexicon_matches)
+        # Presidio's token fields are plain attributes too (read often; a property costs).
+        self.__dict__.update(
+            words=words,
+            payment=payment,
+            lexicon_matches=lexicon_matches,
+            tokens=words.texts,
+            tokens_indices=words.starts,
+            lemmas=words.lemmas,
+            keywords=words.lemmas,
+        )
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"TextArtifacts is read-only (tried to set {name!r})")
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"TextArtifacts is read-only (tried to delete {name!r})")
-
-    # Presidio's token fields, read from the words rather than copied per message (presidio
-    # declares them as plain attributes, hence the ignores for read-only properties).
-    @property
-    def tokens(self) -> Any:  # type: ignore[override]
-        return self.words.texts
-
-    @property
-    def tokens_indices(self) -> Any:  # type: ignore[override]
-        return self.words.starts
-
-    @property
-    def lemmas(self) -> Any:  # type: ignore[override]
-        return self.words.lemmas
-
-    @property
-    def keywords(self) -> Any:  # type: ignore[override]
-        return self.words.lemmas
 
     def with_payment(self, payment: PaymentScan) -> TextArtifacts:
         """The same artifacts with another payment scan (this object is left as it was)."""

@@ -186,4 +186,3 @@ def _problem(error: Exception) -> str:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         return f"not valid YAML ({error.problem} at line {error.problem_mark.line + 1})"
     return first_line(error)
-

@@ -109,6 +109,8 @@ class SpecialCategoryRecognizer(ArtifactRecognizer):
 _PREDICATE_FRAMES = frozenset({"copula"})
 # (first token, last token, score, how) of one hit.
 _TokenHit = tuple[int, int, float, str]
+
+
 def _merge_nearby(hits: list[_TokenHit], artifacts: TextArtifacts, gap: int) -> list[_TokenHit]:
     """Join hits at most ``gap`` words apart with no sentence end between them: one mention
     ("fasting for Ramadan", "ex was arrested for")."""

@@ -79,3 +79,16 @@ def test_iban_checksum(compact: str, valid: bool) -> None:
 def test_iban_registry(compact: str, valid: bool) -> None:
     """Each country's registry length and format count, besides the checksum."""
     assert iban_valid(compact) is valid
+
+
+def test_luhn_agrees_with_stdnum_on_every_length() -> None:
+    """The hot-path Luhn is stdnum's check for decimal digits (kept here for speed)."""
+    import random
+
+    from stdnum import luhn
+
+    rng = random.Random(7)
+    for length in range(1, 24):
+        for _ in range(400):
+            digits = "".join(rng.choice("0123456789") for _ in range(length))
+            assert luhn_valid(digits) is luhn.is_valid(digits), digits
