@@ -14,7 +14,7 @@ from ringfence.storage.recordings import RecordingStore
 from ringfence.streams import topics
 from ringfence.streams.agent_loop import FailureHandling, consume, event_key, utc_now
 from ringfence.streams.chat.handler import ChatHandler
-from ringfence.streams.chat.idle_sweep import due_closes
+from ringfence.streams.chat.idle_sweep import SweepClose, run_sweep
 from ringfence.streams.decoding import decode_event
 from ringfence.streams.kafka.gap_guard import GapGuard
 from ringfence.streams.kafka.kafka_publisher import KafkaPublisher
@@ -61,15 +61,17 @@ def wire_chats(
 
     @app.timer(interval=settings.sweep_interval_s)  # type: ignore[untyped-decorator]
     async def sweep_chats() -> None:
-        due = due_closes(
-            list(sessions.items()),
+        await run_sweep(
+            sessions.items,
             utc_now(),
             timedelta(hours=settings.chat_idle_close_hours),
             timedelta(hours=settings.tombstone_ttl_hours),
+            send_close,
         )
-        for close in due:
-            await chat_topic.send(
-                key=close.chat_id.encode(),
-                partition=close.partition,
-                value=json.dumps(close.payload).encode(),
-            )
+
+    async def send_close(close: SweepClose) -> None:
+        await chat_topic.send(
+            key=close.chat_id.encode(),
+            partition=close.partition,
+            value=json.dumps(close.payload).encode(),
+        )

@@ -29,3 +29,8 @@ REPEATS_SKIPPED = Counter(
     "Records delivered again after being processed, not processed twice",
     ["topic"],
 )
+SWEEP_FAILURES = Counter(
+    "ringfence_sweep_failures_total",
+    "Idle-chat sweep problems (an unreadable session, a close that could not be sent)",
+    ["stage"],
+)

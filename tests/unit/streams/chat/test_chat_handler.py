@@ -10,7 +10,8 @@ import pytest
 from ringfence.redaction.policy import load_policy
 from ringfence.redaction.text.engine import default_engine
 from ringfence.streams.chat.handler import ChatHandler
-from ringfence.streams.chat.idle_sweep import due_closes
+from ringfence.streams.chat.idle_sweep import SweepClose, due_closes, run_sweep
+from ringfence.streams.chat.sessions import ChatSession
 from ringfence.streams.models import ChatEvent
 from tests.unit.streams.fakes import DictStore, ListPublisher
 
@@ -154,3 +155,25 @@ async def test_a_flag_not_acked_leaves_the_message_unrecorded(parts: Any) -> Non
     handler.publisher.flag = delivered
     await handler.handle("c-ack", _message("c-ack", 1, "I'm Catholic"))
     assert [f.category for f in publisher.flags] == ["religion"]
+
+
+async def test_a_failing_sweep_is_logged_not_raised() -> None:
+    """A Faust timer that raises stops the worker: the sweep reports and tries again later."""
+    stale = {
+        "c-old": ChatSession(
+            team="housing_services", captured_at=SENT, partition=0, updated_at=SENT
+        ).to_json(),
+        "c-bad": {"not": "a session"},
+    }
+    sent: list[str] = []
+
+    async def refused(close: SweepClose) -> None:
+        raise ConnectionError("broker gone")
+
+    async def delivered(close: SweepClose) -> None:
+        sent.append(close.chat_id)
+
+    now, day = SENT + timedelta(days=2), timedelta(days=1)
+    assert await run_sweep(stale.items, now, day, day, refused) == 0
+    assert await run_sweep(stale.items, now, day, day, delivered) == 1  # the bad one skipped
+    assert sent == ["c-old"]
