@@ -33,7 +33,7 @@ def due_closes(
     for chat_id, raw in sessions:
         if raw is None:
             continue
-        session = ChatSession.from_json(raw)
+        session = ChatSession.from_document(raw)
         if session.is_due_for_sweep(now, idle_close, tombstone_ttl):
             reason = "tombstone_expired" if session.closed else "idle_timeout"
             closes.append(
