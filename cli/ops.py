@@ -67,7 +67,8 @@ def worker(
 def schemas(
     out_dir: Path = typer.Option(Path("docs/schemas"), help="Where to write the schemas."),
 ) -> None:
-    """Write the JSON Schema of every topic payload, generated from the pydantic models."""
+    """Write the JSON Schema of every topic payload and stored document, from the pydantic
+    models."""
     from ringfence.streams.schemas import write_schemas
 
     for path in write_schemas(out_dir):

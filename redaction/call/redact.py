@@ -36,7 +36,10 @@ from ringfence.redaction.call.verification import Verification, verify_redaction
 
 @dataclass(frozen=True)
 class CallRedaction:
-    """The redacted recording (16-bit WAV), its manifest and whether it passed verification."""
+    """The redacted recording (16-bit WAV), its manifest and whether it passed verification.
+
+    ``manifest`` is the ``CallManifest`` document as JSON data: what the caller stores or
+    writes, and plain data for the process pool to send back."""
 
     audio_wav: bytes
     manifest: dict[str, Any]
@@ -86,7 +89,9 @@ def redact_call(
         kept_flags(signals, kept),
         verification,
     )
-    return CallRedaction(encode_wav(redacted, decoded.sample_rate), manifest, verification)
+    return CallRedaction(
+        encode_wav(redacted, decoded.sample_rate), manifest.to_document(), verification
+    )
 
 
 def transcript_words(meta: CallMeta, decoded: DecodedAudio) -> tuple[list[Word], str]:

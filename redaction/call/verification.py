@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -40,15 +39,6 @@ class Verification:
 
     def failures(self) -> list[str]:
         return [f"{check.name}: {check.detail}" for check in self.checks if not check.passed]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "passed": self.passed,
-            "checks": [
-                {"name": check.name, "passed": check.passed, "detail": check.detail}
-                for check in self.checks
-            ],
-        }
 
 
 def verify_redaction(

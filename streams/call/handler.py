@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from ringfence.errors import InvalidInputError, RingfenceError
+from ringfence.redaction.call.documents import CallManifest, CallTranscript
 from ringfence.redaction.call.redact import CallRedaction
 from ringfence.redaction.excerpt import PaymentFinder, excerpt
 from ringfence.redaction.findings import Redaction
@@ -136,25 +137,17 @@ class CallHandler:
         )
         audio_key, manifest_key = self._key(call, "audio.wav"), self._key(call, "manifest.json")
         transcript_key = self._key(call, "transcript.json")
-        transcript = {
-            "call_id": call.call_id,
-            "team": call.team,
-            "caller_number": call.caller_number,
-            **result.manifest["transcript"],
-        }
-        manifest = {
-            **result.manifest,
-            "team": call.team,
-            "caller_number": call.caller_number,
-            "captured_at": call.started_at.isoformat(),
-            "retain_until": retention.retain_until.isoformat(),
-        }
+        transcript, manifest = _stored_documents(call, result.manifest, retention.retain_until)
         await asyncio.to_thread(
             self.recordings.put_bytes, audio_key, result.audio_wav, "audio/wav", retention
         )
-        await asyncio.to_thread(self.recordings.put_json, transcript_key, transcript, retention)
+        await asyncio.to_thread(
+            self.recordings.put_json, transcript_key, transcript.to_document(), retention
+        )
         # The manifest goes last: its presence means the whole call is stored.
-        await asyncio.to_thread(self.recordings.put_json, manifest_key, manifest, retention)
+        await asyncio.to_thread(
+            self.recordings.put_json, manifest_key, manifest.to_document(), retention
+        )
         return [audio_key, transcript_key, manifest_key]
 
     async def _publish_flags(self, call: CallRecorded, manifest: dict[str, Any]) -> None:
@@ -206,6 +199,28 @@ class CallHandler:
     @staticmethod
     def _key(call: CallRecorded, name: str) -> str:
         return call_object_key(call.team, call.call_id, call.started_at, name)
+
+
+def _stored_documents(
+    call: CallRecorded, redacted: dict[str, Any], retain_until: datetime
+) -> tuple[CallTranscript, CallManifest]:
+    """The stored transcript, and the manifest with what only the worker knows."""
+    manifest = CallManifest.from_document(redacted).model_copy(
+        update={
+            "team": call.team,
+            "caller_number": call.caller_number,
+            "captured_at": call.started_at,
+            "retain_until": retain_until,
+        }
+    )
+    transcript = CallTranscript(
+        call_id=call.call_id,
+        team=call.team,
+        caller_number=call.caller_number,
+        source=manifest.transcript.source,
+        words=manifest.transcript.words,
+    )
+    return transcript, manifest
 
 
 def _meta_json(call: CallRecorded) -> str:

@@ -52,7 +52,9 @@ class ChatHandler:
             # Nothing was assembled: never store an empty transcript (it could overwrite one).
             metrics.CHAT_EVENTS.labels(outcome="close_without_session").inc()
             return
-        session = ChatSession.from_json(raw) if raw else await self._open(chat_id, event, partition)
+        session = (
+            ChatSession.from_document(raw) if raw else await self._open(chat_id, event, partition)
+        )
         if session.closed or session.dropped_reason is not None:
             self._after_end(chat_id, session, event)
         elif event.kind == "message":
@@ -78,7 +80,7 @@ class ChatHandler:
         if not decision.recorded:
             session.dropped_reason = decision.reason
             await self.publisher.audit(self._audit(chat_id, session, "dropped", decision.reason))
-            self.sessions[chat_id] = session.to_json()
+            self.sessions[chat_id] = session.to_document()
             log.info(
                 "chat dropped by policy", extra={"chat_id": chat_id, "reason": decision.reason}
             )
@@ -96,7 +98,7 @@ class ChatHandler:
             await self.publisher.flag(flag)
             metrics.FLAGS.labels(category=flag.category, source="chat").inc()
         session.updated_at = self.clock()
-        self.sessions[chat_id] = session.to_json()
+        self.sessions[chat_id] = session.to_document()
         metrics.CHAT_EVENTS.labels(outcome="message").inc()
 
     async def _close(self, chat_id: str, session: ChatSession, event: ChatEvent) -> None:
@@ -111,7 +113,7 @@ class ChatHandler:
             retain_until=retain_until,
             categories=tuple(session.categories()),
         )
-        await asyncio.to_thread(self.store.put_json, key, document, retention)
+        await asyncio.to_thread(self.store.put_json, key, document.to_document(), retention)
         await self.publisher.audit(self._audit(chat_id, session, "stored", "closed", [key]))
         self.sessions[chat_id] = ChatSession(
             team=session.team,
@@ -119,9 +121,9 @@ class ChatHandler:
             closed=True,
             partition=session.partition,
             updated_at=self.clock(),
-        ).to_json()
+        ).to_document()
         for item in session.redactions:
-            metrics.REDACTIONS.labels(kind=item["kind"], source="chat").inc()
+            metrics.REDACTIONS.labels(kind=item.kind, source="chat").inc()
         metrics.CHAT_EVENTS.labels(outcome="stored").inc()
         log.info(
             "chat stored",

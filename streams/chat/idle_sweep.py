@@ -38,7 +38,7 @@ def due_closes(
         if raw is None:
             continue
         try:
-            session = ChatSession.from_json(raw)
+            session = ChatSession.from_document(raw)
         except Exception as error:  # noqa: BLE001 - one unreadable entry must not stop the rest
             log.warning(
                 "idle sweep skipped an unreadable session",

@@ -6,49 +6,43 @@ redaction state (which carries no text or digits): card data never reaches it.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Literal
 
+from pydantic import ConfigDict, Field
+
+from ringfence.documents import Document, IsoDatetime
 from ringfence.redaction.excerpt import excerpt
+from ringfence.redaction.findings import Category
 from ringfence.redaction.text.conversation import ChatState, redact_message
 from ringfence.redaction.text.engine import TextEngine
+from ringfence.streams.chat.documents import ChatFlag, ChatMessage, ChatRedaction, ChatTranscript
 from ringfence.streams.ids import stable_id
 from ringfence.streams.models import ChatEvent, ComplianceFlag, TextLocation
 
 
-@dataclass(slots=True)
-class ChatSession:
-    team: str
-    captured_at: datetime
-    state: dict[str, Any] = field(default_factory=dict)
-    messages: list[dict[str, Any]] = field(default_factory=list)
-    redactions: list[dict[str, Any]] = field(default_factory=list)
-    flags: list[dict[str, Any]] = field(default_factory=list)
+class ChatSession(Document):
+    """`ringfence.chat.session.v1`: a chat being assembled, the value of its table entry."""
+
+    # Changed in place as messages arrive; assignments are still checked.
+    model_config = ConfigDict(frozen=False, validate_assignment=True)
+
+    schema_id: Literal["ringfence.chat.session.v1"] = Field(
+        default="ringfence.chat.session.v1", alias="schema"
+    )
+    team: str = Field(min_length=1)
+    captured_at: IsoDatetime
+    # State written before the first message is ``{}``: every field has its default.
+    state: ChatState = Field(default_factory=ChatState)
+    messages: list[ChatMessage] = Field(default_factory=list)
+    redactions: list[ChatRedaction] = Field(default_factory=list)
+    flags: list[ChatFlag] = Field(default_factory=list)
     dropped_reason: str | None = None
     closed: bool = False
     # Where the chat's events arrive and when it last changed: the sweeper closes idle chats
     # and purges old tombstones by sending a close event to that partition.
-    partition: int = 0
-    updated_at: datetime | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["captured_at"] = self.captured_at.isoformat()
-        data["updated_at"] = self.updated_at.isoformat() if self.updated_at else None
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ChatSession:
-        updated = data.get("updated_at")
-        return cls(
-            **{
-                **data,
-                "captured_at": datetime.fromisoformat(data["captured_at"]),
-                "updated_at": datetime.fromisoformat(updated) if updated else None,
-            }
-        )
+    partition: int = Field(default=0, ge=0)
+    updated_at: IsoDatetime | None = None
 
     def is_due_for_sweep(
         self, now: datetime, idle_close: timedelta, tombstone_ttl: timedelta
@@ -59,14 +53,10 @@ class ChatSession:
         return now - self.updated_at >= (tombstone_ttl if self.closed else idle_close)
 
     def has_seq(self, seq: int) -> bool:
-        return any(message["seq"] == seq for message in self.messages)
+        return any(message.seq == seq for message in self.messages)
 
-    def categories(self) -> list[str]:
-        return sorted({flag["category"] for flag in self.flags})
-
-
-def _chat_state(session: ChatSession) -> ChatState:
-    return ChatState(**session.state) if session.state else ChatState()
+    def categories(self) -> list[Category]:
+        return sorted({flag.category for flag in self.flags})
 
 
 def add_message(
@@ -74,20 +64,14 @@ def add_message(
 ) -> list[ComplianceFlag]:
     """Redact one message into ``session``; return the flags to publish for it."""
     assert event.seq is not None and event.sender is not None and event.text is not None
-    result, state = redact_message(
-        event.seq, event.sender, event.text, _chat_state(session), engine
+    result, session.state = redact_message(
+        event.seq, event.sender, event.text, session.state, engine
     )
-    session.state = dataclasses.asdict(state)
     session.messages.append(
-        {
-            "seq": event.seq,
-            "sender": event.sender,
-            "text": result.text,
-            "sent_at": event.sent_at.isoformat(),
-        }
+        ChatMessage(seq=event.seq, sender=event.sender, text=result.text, sent_at=event.sent_at)
     )
     session.redactions.extend(
-        {"seq": event.seq, "start": r.start, "end": r.end, "kind": r.kind}
+        ChatRedaction(seq=event.seq, start=r.start, end=r.end, kind=r.kind)
         for r in result.redactions
     )
     flags = []
@@ -96,14 +80,14 @@ def add_message(
     guard = [*result.redactions, *engine.payment_redactions(event.text)] if result.flags else []
     for found in result.flags:
         session.flags.append(
-            {
-                "seq": event.seq,
-                "start": found.start,
-                "end": found.end,
-                "category": found.category,
-                "confidence": found.confidence,
-                "detector": found.detector,
-            }
+            ChatFlag(
+                seq=event.seq,
+                start=found.start,
+                end=found.end,
+                category=found.category,
+                confidence=found.confidence,
+                detector=found.detector,
+            )
         )
         flags.append(
             ComplianceFlag(
@@ -132,18 +116,17 @@ def add_message(
 
 def transcript_document(
     session: ChatSession, chat_id: str, closed_at: datetime, retain_until: datetime
-) -> dict[str, Any]:
-    """The stored JSON of a closed chat: redacted messages, what was removed, what was flagged."""
-    return {
-        "schema": "ringfence.chat.transcript.v1",
-        "chat_id": chat_id,
-        "team": session.team,
-        "channel": "chat",
-        "captured_at": session.captured_at.isoformat(),
-        "closed_at": closed_at.isoformat(),
-        "retain_until": retain_until.isoformat(),
-        "messages": sorted(session.messages, key=lambda m: m["seq"]),
-        "redactions": session.redactions,
-        "flags": session.flags,
-        "categories": session.categories(),
-    }
+) -> ChatTranscript:
+    """The stored document of a closed chat: redacted messages, what was removed, what was
+    flagged."""
+    return ChatTranscript(
+        chat_id=chat_id,
+        team=session.team,
+        captured_at=session.captured_at,
+        closed_at=closed_at,
+        retain_until=retain_until,
+        messages=sorted(session.messages, key=lambda message: message.seq),
+        redactions=session.redactions,
+        flags=session.flags,
+        categories=session.categories(),
+    )

@@ -4,7 +4,6 @@ call-recorded event, redacted audio + manifest + transcript stored, raw audio de
 from __future__ import annotations
 
 import io
-import json
 import time
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ import numpy as np
 from aiokafka import AIOKafkaProducer
 from minio import Minio
 
+from ringfence.redaction.call.documents import CallManifest, CallTranscript
 from ringfence.storage.layout import call_object_key
 from ringfence.storage.retention.metadata import RetentionMetadata
 from ringfence.storage.settings import StorageSettings
@@ -63,9 +63,14 @@ async def test_dtmf_call_is_silenced_stored_and_raw_deleted(
     samples, rate = read_wav(s3.get_object(STORAGE.recordings_bucket, audio_key).read())
     for start, end in call.sensitive:
         assert not np.any(samples[int(start * rate) : int(end * rate)]), "payment audio kept"
-    manifest = json.loads(s3.get_object(STORAGE.recordings_bucket, manifest_key).read())
-    assert manifest["verification"]["passed"] is True
-    assert any(item["reason"] == "dtmf" for item in manifest["removed"])
+    manifest = CallManifest.from_json(s3.get_object(STORAGE.recordings_bucket, manifest_key).read())
+    assert manifest.verification.passed is True and manifest.team == "customer_services"
+    assert any(item.reason == "dtmf" for item in manifest.removed)
+    transcript_key = call_object_key("customer_services", call_id, started, "transcript.json")
+    transcript = CallTranscript.from_json(
+        s3.get_object(STORAGE.recordings_bucket, transcript_key).read()
+    )
+    assert transcript.words == manifest.transcript.words
     meta = RetentionMetadata.from_headers(
         dict(s3.stat_object(STORAGE.recordings_bucket, audio_key).metadata or {})
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from aiokafka import AIOKafkaProducer
@@ -14,6 +14,8 @@ from minio import Minio
 from ringfence.storage.layout import chat_transcript_key
 from ringfence.storage.retention.metadata import RetentionMetadata
 from ringfence.storage.settings import StorageSettings
+from ringfence.streams.chat.documents import ChatTranscript
+from ringfence.streams.chat.sessions import ChatSession
 from ringfence.streams.settings import StreamSettings
 from ringfence.streams.topics import (
     AUDIT,
@@ -57,21 +59,21 @@ async def test_chat_is_redacted_flagged_and_stored(
     key = _object_key(chat_id)
     assert audit["object_keys"] == [key]
     bucket = StorageSettings().recordings_bucket
-    document = json.loads(s3.get_object(bucket, key).read())
-    texts = [m["text"] for m in document["messages"]]
-    assert [m["seq"] for m in document["messages"]] == [1, 2, 3, 4, 5, 6]
+    document = ChatTranscript.from_json(s3.get_object(bucket, key).read())
+    texts = [m.text for m in document.messages]
+    assert [m.seq for m in document.messages] == [1, 2, 3, 4, 5, 6]
     assert "4111" not in texts[2] and "09/28" not in texts[2]
     assert "123" not in texts[4] and "diabetic" in texts[4]
     assert "GW-55120" in texts[5]  # a reference is not payment data
-    assert {r["kind"] for r in document["redactions"]} >= {
+    assert {r.kind for r in document.redactions} >= {
         "payment_card",
         "card_expiry",
         "card_security_code",
     }
-    assert "health" in document["categories"]
+    assert "health" in document.categories
 
     meta = RetentionMetadata.from_headers(dict(s3.stat_object(bucket, key).metadata or {}))
-    captured = datetime.fromisoformat(document["captured_at"])
+    captured = document.captured_at
     assert meta.retain_until - meta.captured_at == timedelta(days=40)
     assert meta.captured_at == captured and meta.team == "housing_services"
     assert meta.channel == "chat" and "health" in meta.categories
@@ -180,11 +182,15 @@ async def test_chat_larger_than_a_default_kafka_record_is_stored_whole(
     texts = [f"part {n} " + "the damp is back in the bedroom again " * 20_000 for n in range(3)]
     await send_events(producer, chat_events(chat_id, "housing_services", texts))
     audit = await wait_for_audit(stream_settings, chat_id, action="stored", timeout_s=90)
-    stored = json.loads(
+    stored = ChatTranscript.from_json(
         s3.get_object(StorageSettings().recordings_bucket, audit["object_keys"][0]).read()
     )
-    assert [len(m["text"]) for m in stored["messages"]] == [len(t) for t in texts]
+    assert [len(m.text) for m in stored.messages] == [len(t) for t in texts]
     # ...and the session really reached the changelog (Faust only warns when it can't).
     changelog = await read_all(stream_settings, sessions_changelog(stream_settings.app_id))
-    sizes = [len(r.value or b"") for r in changelog if r.key == json.dumps(chat_id).encode()]
+    records = [r for r in changelog if r.key == json.dumps(chat_id).encode()]
+    sizes = [len(r.value or b"") for r in records]
+    # Every changelog value is a valid session document (the tombstone included).
+    sessions = [ChatSession.from_json(r.value) for r in records if r.value]
+    assert sessions and all(session.team == "housing_services" for session in sessions)
     assert max(sizes) > 2 * 1024 * 1024

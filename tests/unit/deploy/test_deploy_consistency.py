@@ -102,9 +102,10 @@ def test_compose_broker_deletes_expired_segments_as_often_as_local(
     interval = int(env["RINGFENCE_KAFKA_RETENTION_CHECK_INTERVAL_MS"])
     assert int(kafka_env["KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS"]) == interval
     assert int(kafka_env["KAFKA_LOG_INITIAL_TASK_DELAY_MS"]) == interval
-    assert "log.retention.check.interval.ms=$RINGFENCE_KAFKA_RETENTION_CHECK_INTERVAL_MS" in (
-        ROOT / "deploy" / "local" / "start.sh"
-    ).read_text()
+    assert (
+        "log.retention.check.interval.ms=$RINGFENCE_KAFKA_RETENTION_CHECK_INTERVAL_MS"
+        in (ROOT / "deploy" / "local" / "start.sh").read_text()
+    )
 
 
 def test_app_addresses_point_at_the_env_ports(env: dict[str, str]) -> None:

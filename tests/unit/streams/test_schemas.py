@@ -15,6 +15,11 @@ def test_published_schemas_are_up_to_date() -> None:
         assert published == text, f"{name} is stale: run `ringfence schemas`"
 
 
+def test_every_document_has_a_schema_beside_the_topics() -> None:
+    documents = ("chat.session", "chat.transcript", "call.manifest", "call.transcript")
+    assert {f"ringfence.{name}.v1.schema.json" for name in documents} <= set(schema_documents())
+
+
 def test_flag_schema_lists_the_contract_fields() -> None:
     import json
 

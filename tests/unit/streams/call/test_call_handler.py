@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from ringfence.redaction.call.documents import CallManifest, CallTranscript
 from ringfence.redaction.call.redact import CallRedaction
 from ringfence.redaction.call.verification import Check, Verification
 from ringfence.redaction.policy import load_policy
@@ -129,6 +130,9 @@ async def test_stored_call_deletes_raw_audio_and_publishes_flags() -> None:
     assert flag.location.model_dump() == {"start_s": 0.2, "end_s": 0.5} and flag.excerpt == "asthma"
     _, retention = next(iter(recordings.objects.values()))
     assert retention.caller_number == "+441636650000"
+    stored = {key.rsplit("/", 1)[1]: document for key, (document, _) in recordings.objects.items()}
+    assert CallTranscript.from_document(stored["transcript.json"]).team == "customer_services"
+    assert CallManifest.from_document(stored["manifest.json"]).captured_at == _call().started_at
 
 
 async def test_replay_after_clean_up_is_a_no_op() -> None:
