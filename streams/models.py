@@ -33,6 +33,8 @@ class ChatEvent(_Input):
     sender: Literal["customer", "agent"] | None = None
     text: str | None = None
     sent_at: AwareDatetime
+    # Set on closes Ringfence's idle sweep sends (not by the chat platform).
+    reason: Literal["idle_timeout", "tombstone_expired"] | None = None
 
     @model_validator(mode="after")
     def _message_has_content(self) -> ChatEvent:

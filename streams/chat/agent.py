@@ -48,6 +48,7 @@ def wire_chats(
         policy=policy,
         clock=utc_now,
         tombstone_ttl=timedelta(hours=settings.tombstone_ttl_hours),
+        idle_close=timedelta(hours=settings.chat_idle_close_hours),
     )
 
     async def handle_chat(record: RawEvent) -> None:

@@ -18,8 +18,10 @@ from typing import Any, Protocol
 
 from ringfence.redaction.policy import Policy
 from ringfence.redaction.text.engine import TextEngine
+from ringfence.storage.errors import ObjectMissingError
 from ringfence.storage.layout import chat_transcript_key
 from ringfence.storage.retention.metadata import RetentionMetadata
+from ringfence.streams.chat.documents import ChatTranscript
 from ringfence.streams.chat.sessions import ChatSession, add_message, transcript_document
 from ringfence.streams.ids import stable_id
 from ringfence.streams.models import AuditEvent, ChatEvent
@@ -33,6 +35,7 @@ class JsonStore(Protocol):
     def put_json(
         self, key: str, document: dict[str, Any], retention: RetentionMetadata
     ) -> None: ...
+    def get_json(self, key: str) -> dict[str, Any]: ...
 
 
 @dataclass
@@ -45,6 +48,7 @@ class ChatHandler:
     clock: Callable[[], datetime]
 
     tombstone_ttl: timedelta = timedelta(hours=7)
+    idle_close: timedelta = timedelta(hours=2)
 
     async def handle(self, chat_id: str, event: ChatEvent, partition: int = 0) -> None:
         raw = self.sessions.get(chat_id)
@@ -55,12 +59,43 @@ class ChatHandler:
         session = (
             ChatSession.from_document(raw) if raw else await self._open(chat_id, event, partition)
         )
-        if session.closed or session.dropped_reason is not None:
+        if session.closed and session.dropped_reason is None and event.kind == "message":
+            await self._reopen(chat_id, session, event)
+        elif session.closed or session.dropped_reason is not None:
             self._after_end(chat_id, session, event)
         elif event.kind == "message":
             await self._message(chat_id, session, event)
+        elif event.reason == "idle_timeout" and session.is_active_within(
+            self.clock(), self.idle_close
+        ):
+            metrics.CHAT_EVENTS.labels(outcome="stale_idle_close").inc()
         else:
             await self._close(chat_id, session, event)
+
+    async def _reopen(self, chat_id: str, tombstone: ChatSession, event: ChatEvent) -> None:
+        """A message after the chat was stored is never dropped: unless the stored transcript
+        already has it (a replay), the chat reopens with the stored messages."""
+        key = chat_transcript_key(tombstone.team, chat_id, tombstone.captured_at)
+        try:
+            stored = ChatTranscript.from_document(await asyncio.to_thread(self.store.get_json, key))
+        except ObjectMissingError:
+            stored = None
+        if stored is not None and any(message.seq == event.seq for message in stored.messages):
+            metrics.CHAT_EVENTS.labels(outcome="duplicate").inc()
+            return
+        session = ChatSession(
+            team=tombstone.team,
+            captured_at=tombstone.captured_at,
+            partition=tombstone.partition,
+            version=tombstone.version + 1,
+            messages=stored.messages if stored else [],
+            redactions=stored.redactions if stored else [],
+            flags=stored.flags if stored else [],
+            updated_at=self.clock(),
+        )
+        log.info("chat reopened by a message after its close", extra={"chat_id": chat_id})
+        metrics.CHAT_EVENTS.labels(outcome="reopened").inc()
+        await self._message(chat_id, session, event)
 
     def _after_end(self, chat_id: str, session: ChatSession, event: ChatEvent) -> None:
         """Events of a dropped or already stored chat: only a close can end its entry."""
@@ -114,13 +149,16 @@ class ChatHandler:
             categories=tuple(session.categories()),
         )
         await asyncio.to_thread(self.store.put_json, key, document.to_document(), retention)
-        await self.publisher.audit(self._audit(chat_id, session, "stored", "closed", [key]))
+        await self.publisher.audit(
+            self._audit(chat_id, session, "stored", "closed", [key], session.version)
+        )
         self.sessions[chat_id] = ChatSession(
             team=session.team,
             captured_at=session.captured_at,
             closed=True,
             partition=session.partition,
             updated_at=self.clock(),
+            version=session.version,
         ).to_document()
         for item in session.redactions:
             metrics.REDACTIONS.labels(kind=item.kind, source="chat").inc()
@@ -144,10 +182,17 @@ class ChatHandler:
         action: str,
         reason: str | None,
         keys: list[str] | None = None,
+        version: int = 1,
     ) -> AuditEvent:
+        # A reopened chat's second store is a receipt of its own, not a duplicate of the first.
+        audit_id = (
+            stable_id("chat", chat_id, action)
+            if version == 1
+            else stable_id("chat", chat_id, action, version)
+        )
         return AuditEvent.model_validate(
             {
-                "audit_id": stable_id("chat", chat_id, action),
+                "audit_id": audit_id,
                 "source": "chat",
                 "source_id": chat_id,
                 "team": session.team,

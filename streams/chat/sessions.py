@@ -43,6 +43,9 @@ class ChatSession(Document):
     # and purges old tombstones by sending a close event to that partition.
     partition: int = Field(default=0, ge=0)
     updated_at: IsoDatetime | None = None
+    # 2, 3...: the chat was stored, then a message came after its close (it is reopened with
+    # the stored messages and stored again, with its own receipt).
+    version: int = Field(default=1, ge=1)
 
     def is_due_for_sweep(
         self, now: datetime, idle_close: timedelta, tombstone_ttl: timedelta
@@ -51,6 +54,11 @@ class ChatSession(Document):
         if self.updated_at is None:
             return False
         return now - self.updated_at >= (tombstone_ttl if self.closed else idle_close)
+
+    def is_active_within(self, now: datetime, idle_close: timedelta) -> bool:
+        """Changed less than ``idle_close`` ago: an idle close decided earlier is stale
+        (its messages were still queued behind a backlog when the sweep looked)."""
+        return self.updated_at is not None and now - self.updated_at < idle_close
 
     def has_seq(self, seq: int) -> bool:
         return any(message.seq == seq for message in self.messages)

@@ -133,10 +133,17 @@ def _error(model: type[Document], document: dict[str, Any]) -> str:
 def test_an_old_document_reads_as_version_one_and_writes_back_unchanged(
     model: type[Document],
 ) -> None:
-    """Without ``schema`` a document is v1; writing it adds the field and changes nothing else."""
+    """Without ``schema`` a document is v1; writing it adds the field, and fields added since
+    (additive, at their defaults), and changes nothing else."""
     document = model.from_document(_before(model)).to_document()
     assert document.pop("schema") == SCHEMAS[model] == model.schema_name()
+    for field, default in ADDED_SINCE.get(model, {}).items():
+        assert document.pop(field) == default
     assert document == {key: value for key, value in _before(model).items() if key != "schema"}
+
+
+# Optional fields added after the recorded documents, with the value an old one reads as.
+ADDED_SINCE: dict[type[Document], dict[str, object]] = {ChatSession: {"version": 1}}
 
 
 @pytest.mark.parametrize("model", MODELS)

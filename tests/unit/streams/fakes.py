@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ringfence.storage.errors import ObjectMissingError
 from ringfence.storage.retention.metadata import RetentionMetadata
 from ringfence.streams.models import AuditEvent, ComplianceFlag, DeadLetter
 
@@ -34,3 +35,8 @@ class DictStore:
     def put_json(self, key: str, document: dict[str, Any], retention: RetentionMetadata) -> None:
         self.objects[key] = (document, retention)
         self.writes += 1
+
+    def get_json(self, key: str) -> dict[str, Any]:
+        if key not in self.objects:
+            raise ObjectMissingError(f"get {key}: NoSuchKey")
+        return self.objects[key][0]

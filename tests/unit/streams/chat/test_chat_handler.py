@@ -178,3 +178,45 @@ async def test_a_failing_sweep_is_logged_not_raised() -> None:
     assert await run_sweep(stale.items, now, day, day, refused) == 0
     assert await run_sweep(stale.items, now, day, day, delivered) == 1  # the bad one skipped
     assert sent == ["c-old"]
+
+
+def _sweep_close(chat_id: str) -> ChatEvent:
+    return ChatEvent(
+        chat_id=chat_id,
+        team="housing_services",
+        kind="closed",
+        sent_at=SENT + timedelta(hours=3),
+        reason="idle_timeout",
+    )
+
+
+async def test_an_idle_close_decided_before_a_backlog_is_ignored(parts: Any) -> None:
+    """The sweep looked while the chat's next messages were still queued: they arrive first,
+    so its close is stale and the chat stays open."""
+    handler, sessions, _, store, clock = parts
+    await handler.handle("c-busy", _message("c-busy", 1, "hello"))
+    clock.now += timedelta(hours=5)  # the worker was down; the sweep sees an idle chat
+    await handler.handle("c-busy", _message("c-busy", 2, "still here"))  # the backlog
+    await handler.handle("c-busy", _sweep_close("c-busy"))
+    assert not store.objects and len(sessions["c-busy"]["messages"]) == 2
+    clock.now += timedelta(hours=3)
+    await handler.handle("c-busy", _sweep_close("c-busy"))  # really idle now
+    [(document, _)] = store.objects.values()
+    assert [m["seq"] for m in document["messages"]] == [1, 2]
+
+
+async def test_a_message_after_the_close_reopens_the_chat(parts: Any) -> None:
+    """Nothing arriving after a close is dropped: the chat is stored again with every
+    message, under a receipt of its own; a replayed message does not reopen it."""
+    handler, _, publisher, store, _ = parts
+    await handler.handle("c-late", _message("c-late", 1, "my card is 4111 1111 1111 1111"))
+    await handler.handle("c-late", _close("c-late"))
+    await handler.handle("c-late", _message("c-late", 1, "my card is 4111 1111 1111 1111"))
+    await handler.handle("c-late", _message("c-late", 2, "sorry, and I'm Catholic"))
+    await handler.handle("c-late", _close("c-late"))
+    [(document, _)] = store.objects.values()
+    assert [m["seq"] for m in document["messages"]] == [1, 2]
+    assert "4111" not in str(document)
+    stored = [a for a in publisher.audits if a.action == "stored"]
+    assert len(stored) == 2 and len({a.audit_id for a in stored}) == 2
+    assert [f.category for f in publisher.flags] == ["religion"]
