@@ -17,7 +17,8 @@ help:
 	@echo "make services-down  stop them"
 	@echo "make wipe           stop them and delete their state"
 	@echo "make run            services + ringfence bootstrap + ringfence worker (Ctrl-C stops all)"
-	@echo "make test           whole test suite against a fresh, separate test instance"
+	@echo "make test           whole test suite against a fresh, separate test instance,"
+	@echo "                   then the unit tests on the newest Python claimed (3.13)"
 	@echo "make unit           unit tests only (no services)"
 	@echo "make lint           ruff + mypy"
 	@echo "make bench          benchmark scripts in benchmarks/"
@@ -50,6 +51,7 @@ run: install provision
 
 test: install provision
 	deploy/local/test.sh
+	deploy/local/newest_python.sh
 
 unit: install
 	$(VENV)/bin/pytest -q tests/unit

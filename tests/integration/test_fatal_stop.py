@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import os
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -18,19 +16,12 @@ from minio import Minio
 from ringfence.storage.settings import StorageSettings
 from ringfence.streams.settings import StreamSettings
 from ringfence.streams.topics import CALL_RECORDED, DEADLETTER
-from tests.integration.conftest import RINGFENCE
 from tests.integration.kafka_helpers import read_all
 from tests.integration.producing import send_events
+from tests.integration.workers import start_worker
 from tests.unit.redaction.call.calls import dtmf_call
 
 STORAGE = StorageSettings()
-
-
-def _start_worker(workdir: Path, env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
-    with log_path.open("wb") as log_file:
-        return subprocess.Popen(
-            [str(RINGFENCE), "worker"], cwd=workdir, env=env, stdout=log_file, stderr=log_file
-        )
 
 
 def _landed_call(s3: Minio, call_id: str) -> tuple[str, str, dict[str, Any]]:
@@ -58,15 +49,9 @@ async def test_unloadable_speech_to_text_stops_the_worker(
     # Several calls, so others are in flight when the first one stops the worker (in the
     # whole suite the topic also holds every earlier test's events): none may hold it up.
     calls = [_landed_call(s3, f"it-fatal-{time.time_ns()}-{n}") for n in range(4)]
-    env = {
-        **os.environ,
-        "RINGFENCE_APP_ID": f"ringfence-fatal-{time.time_ns()}",
-        "RINGFENCE_WEB_PORT": "16068",
-        "RINGFENCE_DATA_DIR": str(tmp_path / "data"),
-        "RINGFENCE_ASR_ENGINE": "no_such_package.engine:build",
-    }
     log_path = tmp_path / "worker.log"
-    worker = _start_worker(tmp_path, env, log_path)
+    broken = {"RINGFENCE_ASR_ENGINE": "no_such_package.engine:build"}
+    worker = start_worker(tmp_path, f"ringfence-fatal-{time.time_ns()}", 16068, log_path, broken)
     try:
         await send_events(producer, [(cid, event) for cid, _, event in calls], topic=CALL_RECORDED)
         code = await asyncio.to_thread(worker.wait, 120)

@@ -4,7 +4,6 @@ must be complete, and Faust's recovery has raced with its fetcher here before)."
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import time
 from pathlib import Path
@@ -15,26 +14,17 @@ from minio import Minio
 from ringfence.storage.settings import StorageSettings
 from ringfence.streams.settings import StreamSettings
 from ringfence.streams.topics import AUDIT
-from tests.integration.conftest import RINGFENCE
 from tests.integration.kafka_helpers import wait_for
 from tests.integration.producing import chat_events, send_events
+from tests.integration.workers import start_worker
 
 CHATS = 6
 MESSAGES = 5
 
 
 def _start_worker(workdir: Path, app_id: str, port: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "RINGFENCE_APP_ID": app_id,
-        "RINGFENCE_WEB_PORT": str(port),
-        "RINGFENCE_DATA_DIR": str(workdir / "data"),
-        "RINGFENCE_LOG_FORMAT": "text",
-    }
-    log = (workdir / f"worker-{time.time_ns()}.log").open("wb")
-    return subprocess.Popen(
-        [str(RINGFENCE), "worker"], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
+    log_path = workdir / f"worker-{time.time_ns()}.log"
+    return start_worker(workdir, app_id, port, log_path, {"RINGFENCE_LOG_FORMAT": "text"})
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
