@@ -21,8 +21,17 @@ class LandingStore:
         if bucket != self.bucket:
             raise InvalidInputError(f"audio must be in the landing bucket {self.bucket}")
 
-    def get_bytes(self, bucket: str, key: str) -> bytes:
+    def get_bytes(self, bucket: str, key: str, max_bytes: int | None = None) -> bytes:
+        """The object's bytes; an object over ``max_bytes`` is refused before it is read."""
         self._check(bucket)
+        if max_bytes is not None:
+            with translate_errors(f"stat {bucket}/{key}"):
+                size = self._client.stat_object(bucket, key).size or 0
+            if size > max_bytes:
+                raise InvalidInputError(
+                    f"audio is {size} bytes, over the limit of {max_bytes} "
+                    "(RINGFENCE_AUDIO_LIMIT_MAX_BYTES)"
+                )
         with translate_errors(f"get {bucket}/{key}"):
             response = self._client.get_object(bucket, key)
             try:

@@ -6,6 +6,7 @@ from typing import Any
 
 import faust
 
+from ringfence.redaction.call.audio.limits import AudioLimits
 from ringfence.redaction.policy import Policy
 from ringfence.redaction.text.engine import default_engine
 from ringfence.storage.landing import LandingStore
@@ -43,6 +44,7 @@ def wire_calls(
         clock=utc_now,
         # The chat agent's engine (one per process): flag excerpts get its payment pass.
         find_payment=default_engine().payment_redactions,
+        max_audio_bytes=AudioLimits().max_bytes,
         timeout_s=settings.call_timeout_s,
         timeout_per_audio_second=settings.call_timeout_per_audio_second,
     )

@@ -43,7 +43,7 @@ class QuarantinedError(RingfenceError):
 
 
 class Landing(Protocol):
-    def get_bytes(self, bucket: str, key: str) -> bytes: ...
+    def get_bytes(self, bucket: str, key: str, max_bytes: int | None = None) -> bytes: ...
     def delete(self, bucket: str, key: str) -> None: ...
 
 
@@ -69,6 +69,8 @@ class CallHandler:
     # comes without a transcript, runs at a few times real time on one core).
     timeout_s: float = 600.0
     timeout_per_audio_second: float = 2.0
+    # Larger landing objects are refused unread (the pool checks the same limit again).
+    max_audio_bytes: int | None = None
     # Run over each flag's excerpt: a spoken card number the audio pass missed stays out.
     find_payment: PaymentFinder | None = None
 
@@ -84,7 +86,7 @@ class CallHandler:
         manifest_key = self._key(call, "manifest.json")
         try:
             audio = await asyncio.to_thread(
-                self.landing.get_bytes, call.audio.bucket, call.audio.key
+                self.landing.get_bytes, call.audio.bucket, call.audio.key, self.max_audio_bytes
             )
         except ObjectMissingError:
             if await asyncio.to_thread(self.recordings.exists, manifest_key):

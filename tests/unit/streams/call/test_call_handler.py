@@ -27,7 +27,7 @@ NOW = datetime(2026, 1, 5, 12, tzinfo=UTC)
 class Landing:
     objects: dict[str, bytes] = field(default_factory=lambda: {"k-1.wav": b"RIFF"})
 
-    def get_bytes(self, bucket: str, key: str) -> bytes:
+    def get_bytes(self, bucket: str, key: str, max_bytes: int | None = None) -> bytes:
         if key not in self.objects:
             raise ObjectMissingError(key)
         return self.objects[key]
